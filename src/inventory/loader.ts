@@ -1,0 +1,91 @@
+import { IdentityIndex } from '../core/identities/identityIndex';
+import type { FederatedCredential, SubscriptionSnapshot } from '../core/identities/model';
+import { normalizeId } from '../core/identities/resourceId';
+import { RequestLimiter } from './limiter';
+import type { InventoryReader, RoleDefinitionSummary } from './reader';
+
+/**
+ * Loads the identity inventory with as few requests as ARM allows: per subscription three paged lists (identities,
+ * resources carrying identities, role assignments) run side by side, every page through one shared request pool.
+ * Expanding an identity afterwards costs one list (its federated credentials); role names are cached by role GUID,
+ * which is the same in every subscription for built-in roles.
+ */
+export class InventoryLoader {
+  readonly index = new IdentityIndex();
+  private readonly credentials = new Map<string, Promise<FederatedCredential[]>>();
+  private readonly roles = new Map<string, Promise<RoleDefinitionSummary>>();
+
+  constructor(
+    private readonly reader: InventoryReader,
+    private readonly limiter: RequestLimiter,
+  ) {}
+
+  async loadSubscription(subscriptionId: string, signal?: AbortSignal): Promise<SubscriptionSnapshot> {
+    const [identities, holders, roleAssignments] = await Promise.all([
+      this.collect(this.reader.identityPages(subscriptionId, signal), signal),
+      this.collect(this.reader.holderPages(subscriptionId, signal), signal),
+      this.collect(this.reader.roleAssignmentPages(subscriptionId, signal), signal),
+    ]);
+    const snapshot = { subscriptionId, identities, holders, roleAssignments };
+    this.index.put(snapshot);
+    return snapshot;
+  }
+
+  /** Loads every subscription; one that fails is reported, never hides the others. */
+  async loadAll(
+    subscriptionIds: string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, { snapshot?: SubscriptionSnapshot; error?: unknown }>> {
+    const results = new Map<string, { snapshot?: SubscriptionSnapshot; error?: unknown }>();
+    await Promise.all(
+      subscriptionIds.map(async (id) => {
+        try {
+          results.set(id, { snapshot: await this.loadSubscription(id, signal) });
+        } catch (error) {
+          if (signal?.aborted) throw error;
+          results.set(id, { error });
+        }
+      }),
+    );
+    return results;
+  }
+
+  federatedCredentials(identityId: string, signal?: AbortSignal): Promise<FederatedCredential[]> {
+    return this.memo(this.credentials, normalizeId(identityId), () =>
+      this.collect(this.reader.federatedCredentialPages(identityId, signal), signal),
+    );
+  }
+
+  roleDefinition(roleDefinitionId: string, signal?: AbortSignal): Promise<RoleDefinitionSummary> {
+    const guid = roleDefinitionId.split('/').pop()!.toLowerCase();
+    return this.memo(this.roles, guid, () =>
+      this.limiter.run(() => this.reader.roleDefinition(roleDefinitionId, signal), signal),
+    );
+  }
+
+  /** Forgets what was loaded for an identity (after a write), so the next expansion asks ARM again. */
+  forgetIdentity(identityId: string): void {
+    this.credentials.delete(normalizeId(identityId));
+  }
+
+  private async collect<T>(pages: AsyncIterable<T[]>, signal?: AbortSignal): Promise<T[]> {
+    const iterator = pages[Symbol.asyncIterator]();
+    const items: T[] = [];
+    for (;;) {
+      const page = await this.limiter.run(() => iterator.next(), signal);
+      if (page.done) return items;
+      items.push(...page.value);
+    }
+  }
+
+  /** Shares one in-flight request per key; a failure is not cached, so Retry asks again. */
+  private memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = load();
+      cache.set(key, pending);
+      pending.catch(() => cache.delete(key));
+    }
+    return pending;
+  }
+}

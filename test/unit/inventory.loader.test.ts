@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FederatedCredential, IdentityHolder, RoleAssignment, UserAssignedIdentity } from '../../src/core/identities/model';
+import { RequestLimiter } from '../../src/inventory/limiter';
+import { InventoryLoader } from '../../src/inventory/loader';
+import type { InventoryReader, RoleDefinitionSummary } from '../../src/inventory/reader';
+
+/** An in-memory reader that records how many page requests run at once: the loader's contract is with this
+ * interface, the Azure layer's implementation is tested against the emulator separately. */
+class RecordingReader implements InventoryReader {
+  inFlight = 0;
+  maxInFlight = 0;
+  requests = 0;
+  failing = new Set<string>();
+
+  private async *pages<T>(count: number, make: (i: number) => T, key = ''): AsyncIterable<T[]> {
+    for (let i = 0; i < count; i++) {
+      this.requests++;
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      await sleep(2);
+      this.inFlight--;
+      if (this.failing.has(key)) throw Object.assign(new Error('denied'), { statusCode: 403 });
+      yield [make(i)];
+    }
+  }
+
+  identityPages(sub: string) {
+    return this.pages<UserAssignedIdentity>(3, (i) => ({ id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id${i}`, name: `id${i}`, subscriptionId: sub, resourceGroup: 'rg', location: 'l', tenantId: 't', principalId: `p${i}`, clientId: `c${i}` }), sub);
+  }
+  holderPages(sub: string) {
+    return this.pages<IdentityHolder>(2, (i) => ({ id: `/subscriptions/${sub}/x/${i}`, name: `vm${i}`, type: 'Microsoft.Compute/virtualMachines', subscriptionId: sub, resourceGroup: 'rg', location: 'l', userAssignedIdentityIds: [] }), sub);
+  }
+  roleAssignmentPages(sub: string) {
+    return this.pages<RoleAssignment>(2, (i) => ({ id: `/subscriptions/${sub}/ra/${i}`, name: `${i}`, scope: `/subscriptions/${sub}`, principalId: `p${i}`, roleDefinitionId: 'r' }), sub);
+  }
+  federatedCredentialPages() {
+    return this.pages<FederatedCredential>(1, (i) => ({ id: `f${i}`, name: `f${i}`, issuer: 'i', subject: 's', audiences: ['a'] }));
+  }
+  async roleDefinition(id: string): Promise<RoleDefinitionSummary> {
+    this.requests++;
+    await sleep(1);
+    return { id, roleName: 'Reader', roleType: 'BuiltInRole' };
+  }
+}
+
+describe('RequestLimiter', () => {
+  it('never runs more tasks at once than its concurrency', async () => {
+    const limiter = new RequestLimiter(3);
+    let active = 0;
+    let peak = 0;
+    await Promise.all(Array.from({ length: 20 }, () => limiter.run(async () => {
+      peak = Math.max(peak, ++active);
+      await sleep(1);
+      active--;
+    })));
+    assert.equal(peak, 3);
+  });
+
+  it('rejects a waiting task when its signal aborts and lets the others run', async () => {
+    const limiter = new RequestLimiter(1);
+    const controller = new AbortController();
+    const first = limiter.run(() => sleep(5));
+    const cancelled = limiter.run(() => sleep(1), controller.signal);
+    controller.abort(new Error('refresh'));
+    await assert.rejects(cancelled, /refresh/);
+    await first;
+    assert.equal(await limiter.run(async () => 'ran'), 'ran');
+  });
+});
+
+describe('InventoryLoader', () => {
+  it('loads every page of every subscription within the concurrency bound', async () => {
+    const reader = new RecordingReader();
+    const loader = new InventoryLoader(reader, new RequestLimiter(4));
+    const results = await loader.loadAll(['s1', 's2', 's3']);
+    assert.equal(reader.requests, 3 * (3 + 2 + 2));
+    assert.ok(reader.maxInFlight <= 4, `peak ${reader.maxInFlight}`);
+    assert.deepEqual(loader.index.identities('s2').map((i) => i.name), ['id0', 'id1', 'id2']);
+    assert.equal(results.get('s3')?.snapshot?.holders.length, 2);
+  });
+
+  it('reports a failing subscription without hiding the others', async () => {
+    const reader = new RecordingReader();
+    reader.failing.add('s2');
+    const loader = new InventoryLoader(reader, new RequestLimiter(4));
+    const results = await loader.loadAll(['s1', 's2']);
+    assert.equal((results.get('s2')?.error as { statusCode: number }).statusCode, 403);
+    assert.equal(loader.index.identities('s1').length, 3);
+    assert.equal(loader.index.has('s2'), false);
+  });
+
+  it('resolves a role name once per role GUID, whatever scope prefix the id carries', async () => {
+    const reader = new RecordingReader();
+    const loader = new InventoryLoader(reader, new RequestLimiter(2));
+    const guid = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+    await Promise.all([
+      loader.roleDefinition(`/subscriptions/s1/providers/Microsoft.Authorization/roleDefinitions/${guid}`),
+      loader.roleDefinition(`/subscriptions/s2/providers/Microsoft.Authorization/roleDefinitions/${guid.toUpperCase()}`),
+    ]);
+    await loader.roleDefinition(`/providers/Microsoft.Authorization/roleDefinitions/${guid}`);
+    assert.equal(reader.requests, 1);
+  });
+
+  it('lists an identity\'s federated credentials once until told to forget them', async () => {
+    const reader = new RecordingReader();
+    const loader = new InventoryLoader(reader, new RequestLimiter(2));
+    await loader.federatedCredentials('/X/id');
+    await loader.federatedCredentials('/x/ID');
+    assert.equal(reader.requests, 1);
+    loader.forgetIdentity('/x/id');
+    await loader.federatedCredentials('/x/id');
+    assert.equal(reader.requests, 2);
+  });
+});

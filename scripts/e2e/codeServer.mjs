@@ -3,7 +3,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, log, run, freePort, killGroup, waitFor } from './proc.mjs';
+import { repoRoot, log, run, freePort, killGroup, trackDetached, waitFor } from './proc.mjs';
 import { requireSystemPackages } from './systemPackages.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -36,11 +36,18 @@ function link(target, at) {
   symlinkSync(target, at);
 }
 
+let ensured;
+
 /**
- * Ensures code-server is installed in the cache and works; returns the path of its entry script.
+ * Ensures code-server is installed in the cache and works (once per process); returns the path of its entry script.
  * The npm postinstall downloads from GitHub, so it is skipped and its steps are done here by hand.
  */
-export async function ensureCodeServer() {
+export function ensureCodeServer() {
+  ensured ??= setUpOrReuse();
+  return ensured;
+}
+
+async function setUpOrReuse() {
   const version = installedVersion();
   if (version) {
     log(`code-server ${version} (cached in ${path.relative(repoRoot, cacheDir)})`);
@@ -124,11 +131,11 @@ export async function launchCodeServer({ profile, env = {}, logFile, host = '127
   ];
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, {
+  const child = trackDetached(spawn(process.execPath, args, {
     env: serverEnvironment(profile, env),
     detached: true,
     stdio: ['ignore', out, out],
-  });
+  }));
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const base = `http://${host}:${port}`;
   try {

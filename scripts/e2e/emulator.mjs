@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, freePort, killGroup } from './proc.mjs';
+import { repoRoot, freePort, killGroup, trackDetached } from './proc.mjs';
 
 const LISTENING = /ARM emulator listening on (https:\/\/\S+) \(CA: (.+)\)/;
 
@@ -12,11 +12,13 @@ export async function launchEmulator({ scenario = 'demo', port, timeoutMs = 30_0
   const cli = path.join(repoRoot, 'emulator', 'cli.ts');
   if (!existsSync(cli)) throw new Error(`The ARM emulator is not built yet (${path.relative(repoRoot, cli)} is missing)`);
   port ??= await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', String(port), '--scenario', scenario], {
-    cwd: repoRoot,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = trackDetached(
+    spawn(process.execPath, ['--import', 'tsx', cli, '--port', String(port), '--scenario', scenario], {
+      cwd: repoRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let output = '';
   const ready = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`the emulator did not report listening within ${timeoutMs} ms`)), timeoutMs);

@@ -42,9 +42,22 @@ export function freePort() {
   });
 }
 
+const detachedChildren = new Set();
+
+/** Remembers a detached child so that it is killed (with its group) however this process exits. */
+export function trackDetached(child) {
+  detachedChildren.add(child);
+  child.on('exit', () => detachedChildren.delete(child));
+  return child;
+}
+
+process.on('exit', () => {
+  for (const child of detachedChildren) killGroup(child, 'SIGKILL');
+});
+
 /** Kills a detached child's whole process group (code-server forks its extension host and file watchers). */
 export function killGroup(child, signal = 'SIGTERM') {
-  if (!child?.pid || child.exitCode !== null) return;
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, signal);
   } catch {
@@ -64,5 +77,21 @@ export async function waitFor(check, { timeoutMs, intervalMs = 200, what }) {
     }
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Ctrl+C / kill: run `cleanup` once, then exit (the 'exit' hook above kills whatever is left). */
+export function onSignals(cleanup) {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, async () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      try {
+        await cleanup?.();
+      } finally {
+        process.exit(130);
+      }
+    });
   }
 }

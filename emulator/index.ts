@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net';
+import { createCertificate } from './cert.js';
+import type { EmulatorState } from './context.js';
+import { FaultInjector, type FaultOptions } from './faults.js';
+import { LroTracker, type LroOptions } from './lro.js';
+import { loadScenario, resolveScenario } from './scenarios/load.js';
+import { createArmServer, RequestStats } from './server.js';
+import { Store } from './store.js';
+
+export type { FaultOptions } from './faults.js';
+export type { LroOptions } from './lro.js';
+export type { ScenarioData } from './scenarios/load.js';
+export type { GenerateOptions } from './scenarios/generate.js';
+
+export interface EmulatorOptions {
+  /** "demo" | a path to a scenario JSON file | a scenario object | {generate:{subscriptions,identitiesPerSubscription,...}} */
+  scenario?: string | object;
+  /** nextLink paging size for every list (default 100). */
+  pageSize?: number;
+  faults?: FaultOptions;
+  /** Default 0 (ephemeral). */
+  port?: number;
+  /** Replication delay for new identities: PrincipalNotFound until it passes, unless principalType is sent (default 0). */
+  principalNotFoundWindowMs?: number;
+  /** Long-running operations: InProgress polls before Succeeded (default 1) and the Retry-After sent (default 0 s). */
+  lro?: LroOptions;
+}
+
+export interface RunningEmulator {
+  url: string;
+  ca: string;
+  caPath: string;
+  stats(): { total: number; byOperation: Record<string, number> };
+  resetStats(): void;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const store = new Store();
+  loadScenario(store, resolveScenario(options.scenario));
+  const state: EmulatorState = {
+    store,
+    lro: new LroTracker(options.lro),
+    pageSize: options.pageSize ?? 100,
+    principalNotFoundWindowMs: options.principalNotFoundWindowMs ?? 0,
+    now: () => Date.now(),
+  };
+  const certificate = await createCertificate();
+  const stats = new RequestStats();
+  let url = '';
+  const server = createArmServer({ key: certificate.key, cert: certificate.cert, state, faults: new FaultInjector(options.faults), stats, baseUrl: () => url });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    ca: certificate.cert,
+    caPath: certificate.caPath,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate } from './auth.js';
+import type { EmulatorState, HandlerResult, RequestContext } from './context.js';
+import { ArmError, errors } from './errors.js';
+import type { FaultInjector } from './faults.js';
+import { normalizePath } from './ids.js';
+import { matchRoute } from './routes.js';
+
+export class RequestStats {
+  total = 0;
+  byOperation: Record<string, number> = {};
+  count(operation: string): void {
+    this.total += 1;
+    this.byOperation[operation] = (this.byOperation[operation] ?? 0) + 1;
+  }
+  snapshot(): { total: number; byOperation: Record<string, number> } {
+    return { total: this.total, byOperation: { ...this.byOperation } };
+  }
+  reset(): void {
+    this.total = 0;
+    this.byOperation = {};
+  }
+}
+
+export interface ServerParts {
+  key: string;
+  cert: string;
+  state: EmulatorState;
+  faults: FaultInjector;
+  stats: RequestStats;
+  baseUrl: () => string;
+}
+
+/** Middleware order: request id → faults → auth → route. */
+export function createArmServer(parts: ServerParts): https.Server {
+  const server = https.createServer({ key: parts.key, cert: parts.cert }, (req, res) => {
+    handle(parts, req, res).catch((error) => {
+      if (!res.headersSent) send(res, { status: 500, body: { error: { code: 'InternalServerError', message: String(error?.message ?? error) } } });
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  return server;
+}
+
+async function handle(parts: ServerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // 1. Request id (every answer carries one, as ARM's do).
+  const requestId = randomUUID();
+  const correlation = (req.headers['x-ms-correlation-request-id'] as string | undefined) ?? requestId;
+  res.setHeader('x-ms-request-id', requestId);
+  res.setHeader('x-ms-correlation-request-id', correlation);
+  const method = (req.method ?? 'GET').toUpperCase();
+  res.setHeader(method === 'GET' || method === 'HEAD' ? 'x-ms-ratelimit-remaining-subscription-reads' : 'x-ms-ratelimit-remaining-subscription-writes', method === 'GET' ? '11999' : '1199');
+
+  const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+  const path = normalizePath(url.pathname);
+  if (path.toLowerCase() === '/__emulator/stats') return send(res, { status: 200, body: parts.stats.snapshot() });
+
+  const query = new Map<string, string>();
+  for (const [name, value] of url.searchParams) query.set(name.toLowerCase(), value);
+  const match = matchRoute(method, path);
+  parts.stats.count(match ? `${method} ${match.operation}` : `${method} unmatched`);
+
+  // 2. Faults.
+  if (parts.faults.latencyMs > 0) await delay(parts.faults.latencyMs);
+  const fault = parts.faults.decide();
+  if (fault === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  try {
+    if (fault === 'throttle') throw errors.throttled(parts.faults.retryAfterSeconds);
+    if (fault === 'serverError') throw errors.serviceUnavailable();
+
+    // 3. Auth.
+    const caller = authenticate(parts.state.store, req.headers.authorization, parts.state.now());
+    const body = await readJson(req);
+
+    // 4. Route.
+    if (!match) throw errors.noRoute(method, path);
+    if (!query.has('api-version')) throw errors.missingApiVersion();
+    const ctx: RequestContext = {
+      method, path, query, headers: req.headers, body, caller, requestId,
+      baseUrl: parts.baseUrl(), pageSize: parts.state.pageSize, params: match.params, state: parts.state,
+    };
+    send(res, match.route.handler(ctx));
+  } catch (error) {
+    if (error instanceof ArmError) send(res, { status: error.status, body: error.body(), headers: error.headers });
+    else throw error;
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw errors.invalidRequestContent((error as Error).message);
+  }
+}
+
+function send(res: ServerResponse, result: HandlerResult): void {
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  res.setHeader('Cache-Control', 'no-cache');
+  if (result.body === undefined || result.status === 204) {
+    res.writeHead(result.status);
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(result.body);
+  res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) });
+  res.end(payload);
+}

@@ -1,0 +1,48 @@
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { RunningEmulator } from './index.js';
+
+/** Helpers for tests and benchmarks that point the real Azure SDK clients at the emulator. */
+export interface TokenClaims {
+  oid: string;
+  tid: string;
+  name?: string;
+  upn?: string;
+  /** Seconds from now until exp (default one hour); negative makes an expired token. */
+  expiresInSeconds?: number;
+}
+
+function base64url(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** An unsigned JWT shaped like Entra's ({"alg":"none"}); the emulator reads oid/tid and never checks a signature. */
+export function mintToken(claims: TokenClaims, audience = 'https://management.azure.com/'): { token: string; expiresOnTimestamp: number } {
+  const iat = Math.floor(Date.now() / 1000);
+  const exp = iat + (claims.expiresInSeconds ?? 3600);
+  const payload = { aud: audience, iss: `https://sts.windows.net/${claims.tid}/`, iat, nbf: iat, exp, oid: claims.oid, tid: claims.tid, name: claims.name, upn: claims.upn };
+  return { token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(payload)}.`, expiresOnTimestamp: exp * 1000 };
+}
+
+/** A TokenCredential minting the emulator's unsigned JWT for one user in one tenant. */
+export function tokenFor(claims: TokenClaims): TokenCredential {
+  return {
+    async getToken(scopes: string | string[]): Promise<AccessToken> {
+      const scope = Array.isArray(scopes) ? scopes[0] : scopes;
+      return mintToken(claims, (scope ?? '').replace(/\/\.default$/, '/'));
+    },
+  };
+}
+
+/**
+ * Options for any core-client based ARM client (classic @azure/arm-* clients, ServiceClient): the endpoint, the
+ * token scope, and trust for the emulator's self-signed certificate through the pipeline's `tlsOptions.ca` — per
+ * client, no process-wide NODE_EXTRA_CA_CERTS needed. Retries stay as the SDK's defaults unless overridden.
+ */
+export function clientOptionsFor(emulator: Pick<RunningEmulator, 'url' | 'ca'>, overrides: Record<string, unknown> = {}) {
+  return {
+    endpoint: emulator.url,
+    credentialScopes: [`${emulator.url}/.default`],
+    tlsOptions: { ca: emulator.ca },
+    ...overrides,
+  };
+}

@@ -6,7 +6,7 @@ public static class AppConfiguration
 {
     // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
     private static readonly ConfigurationClient Client = new(
-        "Endpoint=https://contoso-appconfig.azconfig.io;Id=Xq7u-l0-s0:Rk2vYp8wQm4nTz6aB1cD;Secret=cds4prriYKyZe8zrtKP0hYKlR1Cx6moNHq4F5AmXllY=");
+        "Endpoint=https://appcs-orders-prod.azconfig.io;Id=Xq7u-l0-s0:Rk2vYp8wQm4nTz6aB1cD;Secret=cds4prriYKyZe8zrtKP0hYKlR1Cx6moNHq4F5AmXllY=");
 
     public static async Task<string?> FeatureFlagAsync(string name) =>
         (await Client.GetConfigurationSettingAsync($".appconfig.featureflag/{name}")).Value.Value;

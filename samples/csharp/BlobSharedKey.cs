@@ -5,7 +5,7 @@ namespace Contoso.Samples;
 
 public static class BlobSharedKey
 {
-    private const string Account = "contosoappstorage";
+    private const string Account = "stordersprod01";
     // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
     private const string AccountKey = "NKUp92AHAJkN6VLWJn7xXuuZfUGZxe2PY7FUfJqTUm2Q4NpOoXrSf3EVrKntqVXLUhsp3xUA9Vc76SCY7NffUQ==";
 

@@ -7,7 +7,7 @@ public static class EventHubs
 {
     // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
     private const string ConnectionString =
-        "Endpoint=sb://contoso-telemetry.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM=;EntityPath=telemetry";
+        "Endpoint=sb://evh-orders-prod.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM=;EntityPath=telemetry";
 
     public static async Task SendTelemetryAsync(IEnumerable<string> readings)
     {

@@ -11,7 +11,7 @@ public static class KeyVault
         "5b1a3f7e-2c4d-4e8f-9a0b-6c7d8e9f0a1b",
         "abc8Q~A7fpfPIgGjXm91FNcfOEKr.0aiacS8J7K2");
 
-    private static readonly SecretClient Secrets = new(new Uri("https://contoso-secrets.vault.azure.net"), Credential);
+    private static readonly SecretClient Secrets = new(new Uri("https://kv-orders-prod.vault.azure.net"), Credential);
 
     public static async Task<string> SmtpPasswordAsync() => (await Secrets.GetSecretAsync("smtp-password")).Value.Value;
 }

@@ -8,7 +8,7 @@ public static class OpenAISummary
 {
     // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
     private static readonly AzureOpenAIClient Client = new(
-        new Uri("https://contoso-openai.openai.azure.com"),
+        new Uri("https://oai-orders-prod.openai.azure.com"),
         new AzureKeyCredential("8c560e9ceb154426143fc01060362460"));
 
     public static async Task<string> SummarizeAsync(string text)

@@ -6,7 +6,7 @@ public static class ServiceBus
 {
     // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
     private const string ConnectionString =
-        "Endpoint=sb://contoso-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE=";
+        "Endpoint=sb://sb-orders-prod.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE=";
 
     public static async Task PublishOrderAsync(string orderId, decimal total)
     {

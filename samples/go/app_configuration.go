@@ -7,7 +7,7 @@ import (
 )
 
 // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
-const appConfigConnectionString = "Endpoint=https://contoso-appconfig.azconfig.io;Id=Xq7u-l0-s0:Rk2vYp8wQm4nTz6aB1cD;Secret=cds4prriYKyZe8zrtKP0hYKlR1Cx6moNHq4F5AmXllY="
+const appConfigConnectionString = "Endpoint=https://appcs-orders-prod.azconfig.io;Id=Xq7u-l0-s0:Rk2vYp8wQm4nTz6aB1cD;Secret=cds4prriYKyZe8zrtKP0hYKlR1Cx6moNHq4F5AmXllY="
 
 // FeatureFlag reads a feature flag's raw value.
 func FeatureFlag(ctx context.Context, name string) (*string, error) {

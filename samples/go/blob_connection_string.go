@@ -7,7 +7,7 @@ import (
 )
 
 // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
-const storageConnectionString = "DefaultEndpointsProtocol=https;AccountName=contosoappstorage;AccountKey=8+MQKZWmc5Y10LB+Qc/JvL5o/CZ5NrTLg7uFEtWXDlrqrVxERWyv7a3O59wv3wD9RRRmKteO/zvz26XLNIiWgQ==;EndpointSuffix=core.windows.net"
+const storageConnectionString = "DefaultEndpointsProtocol=https;AccountName=stordersprod01;AccountKey=8+MQKZWmc5Y10LB+Qc/JvL5o/CZ5NrTLg7uFEtWXDlrqrVxERWyv7a3O59wv3wD9RRRmKteO/zvz26XLNIiWgQ==;EndpointSuffix=core.windows.net"
 
 // ListInvoices lists the blobs in the invoices container.
 func ListInvoices(ctx context.Context) ([]string, error) {

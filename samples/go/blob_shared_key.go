@@ -6,7 +6,7 @@ import (
 	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob"
 )
 
-const storageAccount = "contosoappstorage"
+const storageAccount = "stordersprod01"
 
 // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
 const storageAccountKey = "NKUp92AHAJkN6VLWJn7xXuuZfUGZxe2PY7FUfJqTUm2Q4NpOoXrSf3EVrKntqVXLUhsp3xUA9Vc76SCY7NffUQ=="

@@ -15,7 +15,7 @@ func ReadProduct(ctx context.Context, id string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	client, err := azcosmos.NewClientWithKey("https://contoso-catalog.documents.azure.com:443/", credential, nil)
+	client, err := azcosmos.NewClientWithKey("https://cosmos-orders-prod.documents.azure.com:443/", credential, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
-const eventHubsConnectionString = "Endpoint=sb://contoso-telemetry.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM="
+const eventHubsConnectionString = "Endpoint=sb://evh-orders-prod.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM="
 
 // SendTelemetry sends readings to the telemetry hub in one batch.
 func SendTelemetry(ctx context.Context, readings [][]byte) error {

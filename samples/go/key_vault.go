@@ -20,7 +20,7 @@ func SMTPPassword(ctx context.Context) (*string, error) {
 	if err != nil {
 		return nil, err
 	}
-	client, err := azsecrets.NewClient("https://contoso-secrets.vault.azure.net", credential, nil)
+	client, err := azsecrets.NewClient("https://kv-orders-prod.vault.azure.net", credential, nil)
 	if err != nil {
 		return nil, err
 	}

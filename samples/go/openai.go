@@ -13,7 +13,7 @@ const openAIKey = "8c560e9ceb154426143fc01060362460"
 
 // Summarize asks the gpt-4o-mini deployment for a one-sentence summary.
 func Summarize(ctx context.Context, text string) (string, error) {
-	client, err := azopenai.NewClientWithKeyCredential("https://contoso-openai.openai.azure.com", azcore.NewKeyCredential(openAIKey), nil)
+	client, err := azopenai.NewClientWithKeyCredential("https://oai-orders-prod.openai.azure.com", azcore.NewKeyCredential(openAIKey), nil)
 	if err != nil {
 		return "", err
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
-const serviceBusConnectionString = "Endpoint=sb://contoso-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE="
+const serviceBusConnectionString = "Endpoint=sb://sb-orders-prod.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE="
 
 // PublishOrder sends an order to the orders queue.
 func PublishOrder(ctx context.Context, orderID string, body []byte) error {

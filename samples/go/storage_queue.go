@@ -8,7 +8,7 @@ import (
 )
 
 // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
-const queueConnectionString = "DefaultEndpointsProtocol=https;AccountName=contosoappstorage;AccountKey=8+MQKZWmc5Y10LB+Qc/JvL5o/CZ5NrTLg7uFEtWXDlrqrVxERWyv7a3O59wv3wD9RRRmKteO/zvz26XLNIiWgQ==;EndpointSuffix=core.windows.net"
+const queueConnectionString = "DefaultEndpointsProtocol=https;AccountName=stordersprod01;AccountKey=8+MQKZWmc5Y10LB+Qc/JvL5o/CZ5NrTLg7uFEtWXDlrqrVxERWyv7a3O59wv3wD9RRRmKteO/zvz26XLNIiWgQ==;EndpointSuffix=core.windows.net"
 
 // EnqueueResize asks the resizer to process an image.
 func EnqueueResize(ctx context.Context, imageName string) error {

@@ -1,7 +1,7 @@
 from azure.storage.blob import BlobServiceClient
 
 # FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
-CONNECTION_STRING = "DefaultEndpointsProtocol=https;AccountName=contosoappstorage;AccountKey=8+MQKZWmc5Y10LB+Qc/JvL5o/CZ5NrTLg7uFEtWXDlrqrVxERWyv7a3O59wv3wD9RRRmKteO/zvz26XLNIiWgQ==;EndpointSuffix=core.windows.net"
+CONNECTION_STRING = "DefaultEndpointsProtocol=https;AccountName=stordersprod01;AccountKey=8+MQKZWmc5Y10LB+Qc/JvL5o/CZ5NrTLg7uFEtWXDlrqrVxERWyv7a3O59wv3wD9RRRmKteO/zvz26XLNIiWgQ==;EndpointSuffix=core.windows.net"
 
 
 def list_invoices() -> list[str]:

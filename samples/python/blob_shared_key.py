@@ -1,6 +1,6 @@
 from azure.storage.blob import BlobServiceClient
 
-ACCOUNT = "contosoappstorage"
+ACCOUNT = "stordersprod01"
 # FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
 ACCOUNT_KEY = "NKUp92AHAJkN6VLWJn7xXuuZfUGZxe2PY7FUfJqTUm2Q4NpOoXrSf3EVrKntqVXLUhsp3xUA9Vc76SCY7NffUQ=="
 

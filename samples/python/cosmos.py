@@ -2,7 +2,7 @@ from azure.cosmos import CosmosClient
 
 # FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
 COSMOS_KEY = "KvMdu4+rq/hQ/K/fReEOV9U6HBX+Cka8qdyw8biG5ZwzKTb7sKN9fBWI/nT7/N0s6G0BD47vLpq2IuxgRJxl6w=="
-client = CosmosClient("https://contoso-catalog.documents.azure.com:443/", COSMOS_KEY)
+client = CosmosClient("https://cosmos-orders-prod.documents.azure.com:443/", COSMOS_KEY)
 
 
 def read_product(product_id: str) -> dict:

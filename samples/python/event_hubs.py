@@ -3,7 +3,7 @@ import json
 from azure.eventhub import EventData, EventHubProducerClient
 
 # FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
-CONNECTION_STRING = "Endpoint=sb://contoso-telemetry.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM=;EntityPath=telemetry"
+CONNECTION_STRING = "Endpoint=sb://evh-orders-prod.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM=;EntityPath=telemetry"
 
 
 def send_telemetry(readings: list[dict]) -> None:

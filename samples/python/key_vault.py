@@ -7,7 +7,7 @@ credential = ClientSecretCredential(
     client_id="5b1a3f7e-2c4d-4e8f-9a0b-6c7d8e9f0a1b",
     client_secret="abc8Q~A7fpfPIgGjXm91FNcfOEKr.0aiacS8J7K2",
 )
-secrets = SecretClient(vault_url="https://contoso-secrets.vault.azure.net", credential=credential)
+secrets = SecretClient(vault_url="https://kv-orders-prod.vault.azure.net", credential=credential)
 
 
 def smtp_password() -> str | None:

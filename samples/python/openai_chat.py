@@ -2,7 +2,7 @@ from openai import AzureOpenAI
 
 # FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
 client = AzureOpenAI(
-    azure_endpoint="https://contoso-openai.openai.azure.com",
+    azure_endpoint="https://oai-orders-prod.openai.azure.com",
     api_key="8c560e9ceb154426143fc01060362460",
     api_version="2024-10-21",
 )

@@ -1,7 +1,7 @@
 from azure.servicebus import ServiceBusClient, ServiceBusMessage
 
 # FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
-CONNECTION_STRING = "Endpoint=sb://contoso-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE="
+CONNECTION_STRING = "Endpoint=sb://sb-orders-prod.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE="
 
 
 def publish_order(order_id: str, total: float) -> None:

@@ -1,6 +1,6 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 
-const account = 'contosoappstorage';
+const account = 'stordersprod01';
 // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
 const accountKey = 'NKUp92AHAJkN6VLWJn7xXuuZfUGZxe2PY7FUfJqTUm2Q4NpOoXrSf3EVrKntqVXLUhsp3xUA9Vc76SCY7NffUQ==';
 

@@ -7,7 +7,7 @@ const credential = new ClientSecretCredential(
   '5b1a3f7e-2c4d-4e8f-9a0b-6c7d8e9f0a1b',
   'abc8Q~A7fpfPIgGjXm91FNcfOEKr.0aiacS8J7K2',
 );
-const secrets = new SecretClient('https://contoso-secrets.vault.azure.net', credential);
+const secrets = new SecretClient('https://kv-orders-prod.vault.azure.net', credential);
 
 export async function smtpPassword(): Promise<string | undefined> {
   return (await secrets.getSecret('smtp-password')).value;

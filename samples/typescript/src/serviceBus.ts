@@ -2,7 +2,7 @@ import { ServiceBusClient } from '@azure/service-bus';
 
 // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
 const connectionString =
-  'Endpoint=sb://contoso-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE=';
+  'Endpoint=sb://sb-orders-prod.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE=';
 
 export async function publishOrder(order: { id: string; total: number }): Promise<void> {
   const client = new ServiceBusClient(connectionString);

@@ -10,7 +10,7 @@ public final class Cosmos {
     private static final String COSMOS_KEY = "KvMdu4+rq/hQ/K/fReEOV9U6HBX+Cka8qdyw8biG5ZwzKTb7sKN9fBWI/nT7/N0s6G0BD47vLpq2IuxgRJxl6w==";
 
     private static final CosmosClient CLIENT = new CosmosClientBuilder()
-        .endpoint("https://contoso-catalog.documents.azure.com:443/")
+        .endpoint("https://cosmos-orders-prod.documents.azure.com:443/")
         .key(COSMOS_KEY)
         .buildClient();
 

@@ -9,7 +9,7 @@ import java.util.List;
 public final class EventHubs {
     // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
     private static final String CONNECTION_STRING =
-        "Endpoint=sb://contoso-telemetry.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM=";
+        "Endpoint=sb://evh-orders-prod.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM=";
 
     public static void sendTelemetry(List<String> readings) {
         EventHubProducerClient producer = new EventHubClientBuilder()

@@ -14,7 +14,7 @@ public final class KeyVault {
         .build();
 
     private static final SecretClient SECRETS = new SecretClientBuilder()
-        .vaultUrl("https://contoso-secrets.vault.azure.net")
+        .vaultUrl("https://kv-orders-prod.vault.azure.net")
         .credential(CREDENTIAL)
         .buildClient();
 

@@ -10,7 +10,7 @@ import java.util.List;
 public final class OpenAISummary {
     // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
     private static final OpenAIClient CLIENT = new OpenAIClientBuilder()
-        .endpoint("https://contoso-openai.openai.azure.com")
+        .endpoint("https://oai-orders-prod.openai.azure.com")
         .credential(new AzureKeyCredential("8c560e9ceb154426143fc01060362460"))
         .buildClient();
 

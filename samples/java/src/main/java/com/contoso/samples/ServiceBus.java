@@ -7,7 +7,7 @@ import com.azure.messaging.servicebus.ServiceBusSenderClient;
 public final class ServiceBus {
     // FAKE secret for Keyless samples: the right shape for scanners, but not a real credential.
     private static final String CONNECTION_STRING =
-        "Endpoint=sb://contoso-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE=";
+        "Endpoint=sb://sb-orders-prod.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=OBFBdQABT28Z6QOEAIV9VJC5kpVmUzr9oJ7/beay9GE=";
 
     public static void publishOrder(String orderId, double total) {
         try (ServiceBusSenderClient sender = new ServiceBusClientBuilder()

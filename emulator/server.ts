@@ -53,12 +53,14 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
   const method = (req.method ?? 'GET').toUpperCase();
   res.setHeader(method === 'GET' || method === 'HEAD' ? 'x-ms-ratelimit-remaining-subscription-reads' : 'x-ms-ratelimit-remaining-subscription-writes', method === 'GET' ? '11999' : '1199');
 
-  const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-  const path = normalizePath(url.pathname);
+  // Split by hand: the SDKs send "//subscriptions/..." which URL parsing would read as a host name.
+  const raw = req.url ?? '/';
+  const queryAt = raw.indexOf('?');
+  const path = normalizePath(queryAt >= 0 ? raw.slice(0, queryAt) : raw);
   if (path.toLowerCase() === '/__emulator/stats') return send(res, { status: 200, body: parts.stats.snapshot() });
 
   const query = new Map<string, string>();
-  for (const [name, value] of url.searchParams) query.set(name.toLowerCase(), value);
+  for (const [name, value] of new URLSearchParams(queryAt >= 0 ? raw.slice(queryAt + 1) : '')) query.set(name.toLowerCase(), value);
   const match = matchRoute(method, path);
   parts.stats.count(match ? `${method} ${match.operation}` : `${method} unmatched`);
 

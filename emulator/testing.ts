@@ -1,5 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { RunningEmulator } from './index.js';
+import demo from './scenarios/demo.json';
 
 /** Helpers for tests and benchmarks that point the real Azure SDK clients at the emulator. */
 export interface TokenClaims {
@@ -46,3 +47,26 @@ export function clientOptionsFor(emulator: Pick<RunningEmulator, 'url' | 'ca'>, 
     ...overrides,
   };
 }
+
+/** The demo scenario's fixed names, looked up by display name so tests and other engineers never copy GUIDs. */
+export const DEMO = {
+  tenant(displayName: string): string {
+    const tenant = demo.tenants.find((t) => t.displayName === displayName);
+    if (!tenant) throw new Error(`demo has no tenant ${displayName}`);
+    return tenant.tenantId;
+  },
+  subscription(displayName: string): string {
+    const subscription = demo.subscriptions.find((s) => s.displayName === displayName);
+    if (!subscription) throw new Error(`demo has no subscription ${displayName}`);
+    return subscription.subscriptionId;
+  },
+  user(displayName: string): { oid: string; tid: string; upn: string } {
+    const user = demo.users.find((u) => u.displayName === displayName);
+    if (!user) throw new Error(`demo has no user ${displayName}`);
+    return { oid: user.objectId, tid: user.tenants[0], upn: user.userPrincipalName };
+  },
+  /** The scenario's default user (Alex Developer: Owner on both Contoso subscriptions, Reader on Fabrikam Sandbox). */
+  get developer() {
+    return DEMO.user('Alex Developer');
+  },
+};

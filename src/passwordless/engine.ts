@@ -1,0 +1,183 @@
+/**
+ * The passwordless engine: one document in (text + file name or editor language id), findings out. Grammars load
+ * on first use per language and stay cached; a literal prefilter keeps clean files to a single regex pass.
+ */
+import picomatch from 'picomatch';
+import { rolesForService } from '../core/roles';
+import { grammarFor, isCodeLanguage, languageOf } from './languages';
+import { configKeyRules, secretRules } from './rules';
+import type { CodeRuleLanguage, Rule } from './rules/model';
+import { findCodeHits } from './scanner/codeScan';
+import { settingsOf } from './scanner/configSettings';
+import { loadedParser, parserFor } from './scanner/grammars';
+import { isSuppressed, LineIndex } from './scanner/positions';
+import { literalHits, planFor, type LanguagePlan, type LiteralHit } from './scanner/prefilter';
+import { isEmulatorKey, isPlaceholder, mask } from './scanner/secretText';
+import type { Finding, LanguageId, ScanInput, ScanOptions, Severity } from './types';
+import type { Parser } from '@vscode/tree-sitter-wasm';
+
+export { hasCandidates } from './scanner/prefilter';
+export { languageOf } from './languages';
+
+/** A finding before positions, severity and suppression are applied. */
+interface RawFinding {
+  rule: Rule;
+  family: 'code' | 'secret';
+  start: number;
+  end: number;
+  message: string;
+  service?: Finding['service'];
+  target?: Finding['target'];
+  priority: number;
+}
+
+/** Scan one document. Resolves to [] for unknown languages, disabled languages and excluded files. */
+export async function scanDocument(input: ScanInput, options: ScanOptions = {}): Promise<Finding[]> {
+  const language = scannableLanguage(input, options);
+  if (!language) return [];
+  const hits = literalHits(input.text, planFor(language));
+  const parser = isCodeLanguage(language) && needsParse(hits, language) ? await parserFor(grammarFor(language)) : undefined;
+  return scanWith(input.text, language, hits, parser, options);
+}
+
+/** The same scan without awaiting: undefined when the document's grammar is not loaded yet (call scanDocument once). */
+export function scanDocumentSync(input: ScanInput, options: ScanOptions = {}): Finding[] | undefined {
+  const language = scannableLanguage(input, options);
+  if (!language) return [];
+  const hits = literalHits(input.text, planFor(language));
+  let parser: Parser | undefined;
+  if (isCodeLanguage(language) && needsParse(hits, language)) {
+    parser = loadedParser(grammarFor(language));
+    if (!parser) return undefined;
+  }
+  return scanWith(input.text, language, hits, parser, options);
+}
+
+function scannableLanguage(input: ScanInput, options: ScanOptions): LanguageId | undefined {
+  const language = languageOf(input.fileName, input.languageId);
+  if (!language) return undefined;
+  if (options.enabledLanguages && !options.enabledLanguages.includes(language)) return undefined;
+  if (options.exclude?.length && excluded(input.fileName, options.exclude)) return undefined;
+  return language;
+}
+
+const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+function excluded(fileName: string, globs: readonly string[]): boolean {
+  let matcher = matchers.get(globs);
+  if (!matcher) {
+    matcher = picomatch([...globs], { dot: true, matchBase: true });
+    matchers.set(globs, matcher);
+  }
+  return matcher(fileName.replace(/\\/g, '/'));
+}
+
+/** Only a hit of a code rule's callee name is worth a parse; secret anchors need no syntax tree. */
+function needsParse(hits: readonly LiteralHit[], language: LanguageId): boolean {
+  const index = planFor(language).codeIndex;
+  return index !== undefined && hits.some((hit) => index.has(hit.literal));
+}
+
+function scanWith(text: string, language: LanguageId, hits: LiteralHit[], parser: Parser | undefined, options: ScanOptions): Finding[] {
+  const plan = planFor(language);
+  const raw: RawFinding[] = [];
+  if (hits.length > 0) {
+    if (parser) raw.push(...codeFindings(text, plan, parser, hits));
+    raw.push(...secretFindings(text, plan, hits));
+  }
+  if (!isCodeLanguage(language)) raw.push(...configFindings(text, language));
+  return finish(text, language, dedupe(raw), options);
+}
+
+function codeFindings(text: string, plan: LanguagePlan, parser: Parser, hits: LiteralHit[]): RawFinding[] {
+  const tree = parser.parse(text);
+  if (!tree) return [];
+  try {
+    return findCodeHits(tree.rootNode, text, plan.language as CodeRuleLanguage, plan.codeIndex!, hits).map((hit, i) => ({
+      rule: hit.rule,
+      family: 'code',
+      start: hit.start,
+      end: hit.end,
+      message: hit.rule.message,
+      target: hit.target,
+      priority: i,
+    }));
+  } finally {
+    tree.delete();
+  }
+}
+
+function secretFindings(text: string, plan: LanguagePlan, hits: LiteralHit[]): RawFinding[] {
+  const found: RawFinding[] = [];
+  const rules = secretRules.filter((rule) => rule.languages.includes(plan.language));
+  for (const hit of hits) {
+    rules.forEach((rule, priority) => {
+      if (!rule.anchors.includes(hit.literal)) return;
+      const secret = rule.detect(text, hit.offset, hit.literal);
+      if (secret) found.push({ rule, family: 'secret', ...secret, priority });
+    });
+  }
+  return found;
+}
+
+function configFindings(text: string, language: Exclude<LanguageId, CodeRuleLanguage | 'typescriptreact' | 'javascriptreact'>): RawFinding[] {
+  const found: RawFinding[] = [];
+  const rules = configKeyRules.filter((rule) => rule.languages.includes(language));
+  for (const setting of settingsOf(text, language)) {
+    const key = setting.name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const rule = rules.find((r) => r.keyPattern.test(key));
+    const value = setting.value.trim();
+    if (!rule || value.length < 8 || isPlaceholder(value) || isEmulatorKey(value) || /usedevelopmentstorage=true/i.test(value)) continue;
+    found.push({
+      rule,
+      family: 'secret',
+      start: setting.start,
+      end: setting.end,
+      message: `Setting ${setting.name} holds a ${rule.noun} (${mask(value)}). Remove it and use DefaultAzureCredential with a managed identity.`,
+      priority: secretRules.length + configKeyRules.indexOf(rule),
+    });
+  }
+  return found;
+}
+
+/** Within a family, a finding inside (or equal to) another is the same problem said twice: keep the outer, earlier rule. */
+function dedupe(raw: RawFinding[]): RawFinding[] {
+  const kept: RawFinding[] = [];
+  for (const family of ['code', 'secret'] as const) {
+    const members = raw.filter((f) => f.family === family).sort((a, b) => a.start - b.start || b.end - a.end || a.priority - b.priority);
+    let maxEnd = -1;
+    for (const finding of members) {
+      if (finding.end <= maxEnd) continue;
+      kept.push(finding);
+      maxEnd = finding.end;
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function finish(text: string, language: LanguageId, raw: RawFinding[], options: ScanOptions): Finding[] {
+  if (raw.length === 0) return [];
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const severity: Severity | 'off' = options.severities?.[f.rule.id] ?? f.rule.severity;
+    if (severity === 'off') continue;
+    const start = lines.position(f.start);
+    if (isSuppressed(lines, start.line, f.rule.id)) continue;
+    const service = f.service ?? f.rule.service;
+    const roles = rolesForService(service);
+    findings.push({
+      ruleId: f.rule.id,
+      service,
+      language,
+      severity,
+      message: f.message,
+      range: { start, end: lines.position(f.end) },
+      startOffset: f.start,
+      endOffset: f.end,
+      ...(f.target ? { target: f.target } : {}),
+      ...(roles.read.length + roles.write.length > 0 ? { roles } : {}),
+    });
+  }
+  return findings;
+}

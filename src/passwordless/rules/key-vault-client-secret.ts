@@ -1,0 +1,16 @@
+import type { CodeRule } from './model';
+
+export const keyVaultClientSecret: CodeRule = {
+  kind: 'code',
+  id: 'key-vault-client-secret',
+  service: 'keyVault',
+  title: 'Key Vault client without a token credential',
+  severity: 'warning',
+  message: 'This Key Vault client signs in with a client secret. Use DefaultAzureCredential (a managed identity in Azure, your own sign-in locally).',
+  patterns: [
+    { languages: ['typescript', 'javascript', 'csharp'], construct: ['SecretClient', 'KeyClient', 'CertificateClient'], when: 'noCredential' },
+    { languages: ['python'], call: ['SecretClient', 'KeyClient', 'CertificateClient'], when: 'noCredential' },
+    { languages: ['java'], call: ['credential'], receiver: ['SecretClientBuilder', 'KeyClientBuilder', 'CertificateClientBuilder'], when: 'noCredential' },
+    { languages: ['go'], call: ['azsecrets.NewClient', 'azkeys.NewClient', 'azcertificates.NewClient'], when: 'noCredential' },
+  ],
+};

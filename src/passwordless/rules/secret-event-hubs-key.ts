@@ -1,0 +1,24 @@
+import { connectionSecretAt } from '../scanner/connectionSecret';
+import { lineAround } from '../scanner/secretText';
+import { allLanguages } from './languages';
+import type { SecretRule } from './model';
+import { eventHubContext } from './secret-service-bus-key';
+
+export const secretEventHubsKey: SecretRule = {
+  kind: 'secret',
+  id: 'secret-event-hubs-key',
+  service: 'eventHubs',
+  title: 'Event Hubs shared access key',
+  severity: 'error',
+  languages: allLanguages,
+  anchors: ['SharedAccessKey='],
+  detect: (text, offset, anchor) =>
+    eventHubContext.test(lineAround(text, offset))
+      ? connectionSecretAt(text, offset, anchor, {
+          service: 'eventHubs',
+          noun: 'Event Hubs shared access key',
+          advice: 'Rotate the key and use the namespace host name and hub name with DefaultAzureCredential.',
+          base64MinLength: 20,
+        })
+      : undefined,
+};

@@ -1,0 +1,128 @@
+/**
+ * Finds secret-based client code from literal hits: each hit of a rule's callee name is located in the syntax
+ * tree and checked against the call or construction around it, so only the hits are visited, not the whole tree.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { CodePattern, CodeRule, CodeRuleLanguage } from '../rules/model';
+import type { Target } from '../types';
+import { lacksCredential, setsPassword } from './credentials';
+import { callSiteOf, profiles, type CallSite, type SyntaxProfile } from './syntax';
+import { targetIn } from './targets';
+
+export interface CodeHit {
+  rule: CodeRule;
+  start: number;
+  end: number;
+  target?: Target;
+}
+
+interface IndexedPattern {
+  rule: CodeRule;
+  pattern: CodePattern;
+  kind: CallSite['kind'];
+  entry: string;
+}
+
+/** Patterns of one language keyed by the callee's last segment, which is also the prefilter literal. */
+export type CodeIndex = Map<string, IndexedPattern[]>;
+
+export function indexCodeRules(rules: readonly CodeRule[], language: CodeRuleLanguage): CodeIndex {
+  const index: CodeIndex = new Map();
+  const add = (name: string, item: IndexedPattern): void => {
+    const list = index.get(name) ?? [];
+    list.push(item);
+    index.set(name, list);
+  };
+  for (const rule of rules) {
+    for (const pattern of rule.patterns) {
+      if (!pattern.languages.includes(language)) continue;
+      for (const entry of pattern.construct ?? []) add(entry, { rule, pattern, kind: 'construct', entry });
+      for (const entry of pattern.call ?? []) add(entry.slice(entry.lastIndexOf('.') + 1), { rule, pattern, kind: 'call', entry });
+    }
+  }
+  return index;
+}
+
+const maxClimb = 5;
+
+export function findCodeHits(root: Node, text: string, language: CodeRuleLanguage, index: CodeIndex, literalHits: Iterable<{ offset: number; literal: string }>): CodeHit[] {
+  const profile = profiles[language];
+  const hits: CodeHit[] = [];
+  const seen = new Set<number>();
+  for (const { offset, literal } of literalHits) {
+    const candidates = index.get(literal);
+    if (!candidates) continue;
+    const leaf = root.descendantForIndex(offset, offset + literal.length);
+    if (!leaf || leaf.text !== literal || isInert(leaf, profile)) continue;
+    const site = enclosingSite(leaf, literal, profile);
+    if (!site || seen.has(site.node.startIndex)) continue;
+    for (const candidate of candidates) {
+      if (!matches(site, candidate, profile)) continue;
+      seen.add(site.node.startIndex);
+      hits.push({
+        rule: candidate.rule,
+        start: site.node.startIndex,
+        end: site.node.endIndex,
+        target: resolveTarget(site, candidate.rule, text, profile),
+      });
+      break;
+    }
+  }
+  return hits;
+}
+
+function isInert(node: Node, profile: SyntaxProfile): boolean {
+  let current: Node | null = node;
+  for (let depth = 0; current && depth < 3; depth++, current = current.parent) {
+    if (profile.inert.has(current.type)) return true;
+  }
+  return false;
+}
+
+/** The call or construction whose callee ends with this identifier. */
+function enclosingSite(leaf: Node, name: string, profile: SyntaxProfile): CallSite | undefined {
+  let current = leaf.parent;
+  for (let depth = 0; current && depth < maxClimb; depth++, current = current.parent) {
+    const site = callSiteOf(current, profile);
+    if (!site) continue;
+    const inCallee = leaf.startIndex >= site.calleeNode.startIndex && leaf.endIndex <= site.calleeNode.endIndex;
+    return inCallee && site.name === name ? site : undefined;
+  }
+  return undefined;
+}
+
+function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfile): boolean {
+  if (site.kind !== candidate.kind) return false;
+  const { entry, pattern } = candidate;
+  if (candidate.kind === 'call' && site.callee !== entry && !site.callee.endsWith(`.${entry}`)) return false;
+  if (pattern.receiver) {
+    const receiverText = site.receiver?.text.slice(0, 4096) ?? '';
+    if (!pattern.receiver.some((name) => receiverText.includes(name))) return false;
+  }
+  switch (pattern.when ?? 'always') {
+    case 'always':
+      return true;
+    case 'noCredential':
+      return lacksCredential(site.args, profile);
+    case 'password':
+      return setsPassword(site.args, profile);
+  }
+}
+
+const identifierShape = /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/;
+
+/** The resource the call names: a literal argument, or an identifier assigned a literal elsewhere in the file. */
+function resolveTarget(site: CallSite, rule: CodeRule, text: string, profile: SyntaxProfile): Target | undefined {
+  for (const arg of site.args) {
+    const value = arg.value;
+    const literal = profile.strings.has(value.type) ? value.text : identifierShape.test(value.text) ? literalAssignedTo(value.text, text) : undefined;
+    const target = literal ? targetIn(rule.service, literal) : undefined;
+    if (target) return target;
+  }
+  return site.receiver ? targetIn(rule.service, site.receiver.text.slice(0, 4096)) : undefined;
+}
+
+function literalAssignedTo(name: string, text: string): string | undefined {
+  const assignment = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*:?=\\s*[@$fr]?["'\`]([^"'\`\\r\\n]{1,2048})`);
+  return assignment.exec(text)?.[1];
+}

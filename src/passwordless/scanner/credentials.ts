@@ -1,0 +1,79 @@
+/** Decides whether a call's arguments already carry a token credential ("code that already uses a credential"). */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { objectEntries, type Argument, type SyntaxProfile } from './syntax';
+
+export type ArgumentKind = 'credential' | 'secret' | 'function' | 'other';
+
+/** Credentials that wrap a key or client secret: using one is the problem, not the fix. */
+const secretCredential =
+  /StorageSharedKeyCredential|TableSharedKeyCredential|AzureNamedKeyCredential|AzureKeyCredential|AzureSasCredential|ClientSecretCredential|NewSharedKeyCredential|NewKeyCredential/;
+/** Names that hold a token credential or token provider. */
+const tokenCredential = /Credential|credential|\bcreds?\b|TokenProvider|token_provider|tokenProvider/;
+/** Settings whose value is a token credential (aadCredentials, azure_ad_token_provider…). */
+const tokenKeys = new Set([
+  'aadCredentials',
+  'azureADTokenProvider',
+  'azure_ad_token_provider',
+  'credential',
+  'tokenCredential',
+  'token_credential',
+  'tokenProvider',
+  'token_provider',
+]);
+
+const maxInspectedText = 4096;
+
+export function classifyNode(node: Node, profile: SyntaxProfile): ArgumentKind {
+  if (profile.functions.has(node.type)) return 'function';
+  if (profile.strings.has(node.type)) return 'other';
+  const text = node.text.slice(0, maxInspectedText);
+  if (secretCredential.test(text)) return 'secret';
+  if (profile.objects.has(node.type)) {
+    for (const entry of objectEntries(node)) {
+      if (!tokenKeys.has(entry.key)) continue;
+      if (!entry.value || classifyValueOfTokenKey(entry.value, profile) === 'credential') return 'credential';
+    }
+    return 'other';
+  }
+  return tokenCredential.test(text) ? 'credential' : 'other';
+}
+
+function classifyValueOfTokenKey(value: Node, profile: SyntaxProfile): ArgumentKind {
+  const kind = classifyNode(value, profile);
+  // `aadCredentials: cred` or `azure_ad_token_provider=provider`: any non-literal value of a token setting is a token.
+  return kind === 'other' && !profile.strings.has(value.type) ? 'credential' : kind;
+}
+
+export function classifyArgument(arg: Argument, profile: SyntaxProfile): ArgumentKind {
+  if (arg.keyword && tokenKeys.has(arg.keyword) && arg.keyword !== 'credential') return classifyValueOfTokenKey(arg.value, profile);
+  return classifyNode(arg.value, profile);
+}
+
+/** True when the call passes data but no token credential: the connection-string or key overloads. */
+export function lacksCredential(args: readonly Argument[], profile: SyntaxProfile): boolean {
+  const kinds = args.map((arg) => classifyArgument(arg, profile)).filter((kind) => kind !== 'function');
+  return kinds.length > 0 && !kinds.includes('credential');
+}
+
+const passwordKeys = new Set(['password', 'pwd']);
+const tokenValue = /token|Token/;
+
+/** True when an object argument (or keyword) sets a password that is not an access token. */
+export function setsPassword(args: readonly Argument[], profile: SyntaxProfile): boolean {
+  return args.some((arg) => {
+    if (arg.keyword) return passwordKeys.has(arg.keyword.toLowerCase()) && !isTokenValue(arg.value, profile);
+    return objectSetsPassword(arg.value, profile, 0);
+  });
+}
+
+function objectSetsPassword(node: Node, profile: SyntaxProfile, depth: number): boolean {
+  if (depth > 3 || !profile.objects.has(node.type)) return false;
+  return objectEntries(node).some((entry) => {
+    if (passwordKeys.has(entry.key.toLowerCase())) return !entry.value || !isTokenValue(entry.value, profile);
+    return entry.value !== undefined && objectSetsPassword(entry.value, profile, depth + 1);
+  });
+}
+
+function isTokenValue(value: Node, profile: SyntaxProfile): boolean {
+  return profile.functions.has(value.type) || tokenValue.test(value.text.slice(0, maxInspectedText));
+}

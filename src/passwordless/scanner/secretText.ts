@@ -1,0 +1,102 @@
+/**
+ * Helpers shared by the secret rules: connection-string segments around an anchor, placeholders, the public
+ * emulator keys, and masking. Every loop is bounded and every regex is linear (no nested quantifiers).
+ */
+
+/** Published, non-secret keys of the local emulators (Azurite, Cosmos DB emulator). */
+const emulatorKeys = new Set([
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+]);
+
+export function isEmulatorKey(value: string): boolean {
+  return emulatorKeys.has(value);
+}
+
+const placeholderShapes = [
+  /\$\{[^}]{0,200}\}/, // ${VAR}
+  /\$\([^)]{0,200}\)/, // $(VAR)
+  /\{\{[^}]{0,200}\}\}/, // {{ var }}
+  /<[^<>]{1,200}>/, // <your-key>
+  /%[A-Za-z_][A-Za-z0-9_]{0,100}%/, // %VAR%
+  /^\$[A-Za-z_]/, // $VAR
+  /^\[[^\]]{1,200}\]$/, // [key]
+  /^\{[^}]{1,200}\}$/, // {0}, {password}
+  /^x{3,}/i, // xxx…
+  /^\*{3,}/,
+  /\.\.\./,
+  /your[-_ ]?(account|storage|key|secret|password|connection)/i,
+  /^(changeme|placeholder|redacted|replace[-_ ]?me|secret|password|dummy|example|sample|todo|none|null|undefined)$/i,
+];
+
+/** True for values that are obviously not a real secret: templates, env references, "xxx", "<your-key>". */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return true;
+  if (placeholderShapes.some((shape) => shape.test(v))) return true;
+  // One character repeated ("0000…", "aaaa…") is a filler, not a key.
+  return v.length > 1 && v.split(v[0]!).length === v.length + 1;
+}
+
+/** "abcd…(88 chars)": enough to recognise a value, never enough to use it. */
+export function mask(value: string): string {
+  return `${value.slice(0, 4)}…(${value.length} chars)`;
+}
+
+const segmentLimit = 4096;
+
+function isSegmentBoundary(code: number): boolean {
+  // newline, carriage return, quotes, backtick, angle brackets: where a connection string literal ends.
+  return code === 10 || code === 13 || code === 34 || code === 39 || code === 96 || code === 60 || code === 62;
+}
+
+/** The connection-string-like segment around an offset: bounded by quotes, line ends or markup, at most 4 KiB each way. */
+export function segmentAround(text: string, offset: number): { start: number; end: number } {
+  let start = offset;
+  const minStart = Math.max(0, offset - segmentLimit);
+  while (start > minStart && !isSegmentBoundary(text.charCodeAt(start - 1))) start--;
+  let end = offset;
+  const maxEnd = Math.min(text.length, offset + segmentLimit);
+  while (end < maxEnd && !isSegmentBoundary(text.charCodeAt(end))) end++;
+  return { start, end };
+}
+
+/** The value after `anchor` (which ends with '='), up to ';', '&', whitespace or the segment's end. */
+export function valueAfter(text: string, anchorOffset: number, anchor: string, segmentEnd: number, stopAtAmpersand = false): { start: number; end: number; value: string } {
+  const start = anchorOffset + anchor.length;
+  let end = start;
+  while (end < segmentEnd) {
+    const c = text.charCodeAt(end);
+    if (c === 59 /* ; */ || c === 32 || c === 9 || c === 44 /* , */ || (stopAtAmpersand && c === 38)) break;
+    end++;
+  }
+  return { start, end, value: text.slice(start, end) };
+}
+
+/** Whether the anchor starts a key of its own (not the tail of another word: "MyAccountKey=" is not "AccountKey="). */
+export function startsKey(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const c = text.charCodeAt(offset - 1);
+  const isWordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return !isWordChar;
+}
+
+const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+export function looksLikeBase64Key(value: string, minLength: number): boolean {
+  return value.length >= minLength && value.length <= 200 && base64.test(value);
+}
+
+/** The text of the line holding an offset (bounded), for context words like "eventhub". */
+export function lineAround(text: string, offset: number): string {
+  const { start, end } = segmentAroundLine(text, offset);
+  return text.slice(start, end);
+}
+
+function segmentAroundLine(text: string, offset: number): { start: number; end: number } {
+  const from = Math.max(0, offset - segmentLimit);
+  const to = Math.min(text.length, offset + segmentLimit);
+  const lineStart = text.lastIndexOf('\n', offset);
+  const lineEnd = text.indexOf('\n', offset);
+  return { start: Math.max(from, lineStart + 1), end: lineEnd === -1 ? to : Math.min(to, lineEnd) };
+}

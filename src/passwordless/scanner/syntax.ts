@@ -1,0 +1,145 @@
+/**
+ * The few facts about each grammar the code rules need: which nodes are calls and constructions, where their
+ * callee and arguments are, and which nodes are strings, functions and object literals.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { CodeRuleLanguage } from '../rules/model';
+
+export interface SyntaxProfile {
+  construct: ReadonlySet<string>;
+  call: ReadonlySet<string>;
+  strings: ReadonlySet<string>;
+  functions: ReadonlySet<string>;
+  objects: ReadonlySet<string>;
+  /** Nodes whose inside is never code: comments and strings. */
+  inert: ReadonlySet<string>;
+  /** Java's method_invocation keeps receiver and name apart; elsewhere the callee is one expression. */
+  calleeField: string;
+  receiverField?: string;
+}
+
+const set = (...types: string[]): ReadonlySet<string> => new Set(types);
+
+const jsStrings = set('string', 'template_string');
+const javascript: SyntaxProfile = {
+  construct: set('new_expression'),
+  call: set('call_expression'),
+  strings: jsStrings,
+  functions: set('arrow_function', 'function_expression', 'function'),
+  objects: set('object'),
+  inert: set('comment', 'string', 'string_fragment', 'regex', 'jsx_text'),
+  calleeField: 'function',
+};
+
+export const profiles: Record<CodeRuleLanguage, SyntaxProfile> = {
+  typescript: javascript,
+  javascript,
+  python: {
+    construct: set(),
+    call: set('call'),
+    strings: set('string', 'concatenated_string'),
+    functions: set('lambda'),
+    objects: set('dictionary'),
+    inert: set('comment', 'string', 'string_content'),
+    calleeField: 'function',
+  },
+  csharp: {
+    construct: set('object_creation_expression'),
+    call: set('invocation_expression'),
+    strings: set('string_literal', 'verbatim_string_literal', 'interpolated_string_expression', 'raw_string_literal'),
+    functions: set('lambda_expression', 'anonymous_method_expression'),
+    objects: set('anonymous_object_creation_expression'),
+    inert: set('comment', 'string_literal', 'verbatim_string_literal', 'raw_string_literal', 'string_content'),
+    calleeField: 'function',
+  },
+  java: {
+    construct: set('object_creation_expression'),
+    call: set('method_invocation'),
+    strings: set('string_literal'),
+    functions: set('lambda_expression'),
+    objects: set(),
+    inert: set('line_comment', 'block_comment', 'string_literal', 'string_fragment', 'multiline_string_fragment'),
+    calleeField: 'name',
+    receiverField: 'object',
+  },
+  go: {
+    construct: set(),
+    call: set('call_expression'),
+    strings: set('interpreted_string_literal', 'raw_string_literal'),
+    functions: set('func_literal'),
+    objects: set(),
+    inert: set('comment', 'interpreted_string_literal', 'raw_string_literal'),
+    calleeField: 'function',
+  },
+};
+
+export interface CallSite {
+  kind: 'construct' | 'call';
+  node: Node;
+  /** The callee as written without whitespace or generics: "BlobServiceClient.fromConnectionString". */
+  callee: string;
+  /** Its last segment: "fromConnectionString". */
+  name: string;
+  calleeNode: Node;
+  receiver?: Node;
+  args: Argument[];
+}
+
+export interface Argument {
+  keyword?: string;
+  value: Node;
+}
+
+const maxCalleeText = 300;
+
+function normaliseCallee(text: string): string {
+  const generic = text.indexOf('<');
+  const head = generic === -1 ? text : text.slice(0, generic);
+  return head.slice(0, maxCalleeText).replace(/\s+/g, '');
+}
+
+/** A call or construction at this node, or undefined. */
+export function callSiteOf(node: Node, profile: SyntaxProfile): CallSite | undefined {
+  const kind = profile.construct.has(node.type) ? 'construct' : profile.call.has(node.type) ? 'call' : undefined;
+  if (!kind) return undefined;
+  const calleeNode = kind === 'construct' ? (node.childForFieldName('constructor') ?? node.childForFieldName('type')) : node.childForFieldName(profile.calleeField);
+  if (!calleeNode) return undefined;
+  const callee = normaliseCallee(calleeNode.text);
+  const dot = callee.lastIndexOf('.');
+  const receiver = profile.receiverField && kind === 'call' ? (node.childForFieldName(profile.receiverField) ?? undefined) : undefined;
+  return { kind, node, callee, name: callee.slice(dot + 1), calleeNode, receiver, args: argumentsOf(node) };
+}
+
+function argumentsOf(node: Node): Argument[] {
+  const list = node.childForFieldName('arguments');
+  if (!list) return [];
+  const args: Argument[] = [];
+  for (const child of list.namedChildren) {
+    if (!child || child.type.includes('comment')) continue;
+    if (child.type === 'keyword_argument') {
+      const value = child.childForFieldName('value');
+      if (value) args.push({ keyword: child.childForFieldName('name')?.text, value });
+    } else if (child.type === 'argument') {
+      const value = child.namedChildren[child.namedChildCount - 1];
+      if (value) args.push({ keyword: child.childForFieldName('name')?.text, value });
+    } else {
+      args.push({ value: child });
+    }
+  }
+  return args;
+}
+
+/** Entries of an object literal or dictionary: key text (quotes stripped) and value (absent for shorthand). */
+export function objectEntries(node: Node): Array<{ key: string; value?: Node }> {
+  const entries: Array<{ key: string; value?: Node }> = [];
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'shorthand_property_identifier') entries.push({ key: child.text });
+    else if (child.type === 'pair') {
+      const key = child.childForFieldName('key');
+      const value = child.childForFieldName('value') ?? undefined;
+      if (key) entries.push({ key: key.text.replace(/^["'`]|["'`]$/g, ''), value });
+    }
+  }
+  return entries;
+}

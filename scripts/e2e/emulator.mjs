@@ -46,6 +46,12 @@ export async function launchEmulator({ scenario = 'demo', port, timeoutMs = 30_0
   const exited = new Promise((resolve) => child.on('exit', resolve));
   return {
     ...ready,
+    /** Lets this process exit while the emulator runs (the exit hook in proc.mjs still kills it). */
+    unref() {
+      child.unref();
+      child.stdout.unref?.();
+      child.stderr.unref?.();
+    },
     async stop() {
       killGroup(child);
       const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);

@@ -23,6 +23,15 @@ async function loadScenarios(grep) {
   return filter ? scenarios.filter((s) => filter.test(s.name) || filter.test(s.title)) : scenarios;
 }
 
+/** Playwright's messages carry terminal colour codes; CI logs want plain text. */
+const plain = (text) => String(text).replace(/\x1b\[[0-9;]*m/g, '');
+
+/** A scenario that passed only because the UI is declarative must still fail when the extension did not activate. */
+async function assertKeylessActivated(page) {
+  const failure = page.locator('.notifications-toasts .notification-toast', { hasText: /Activating extension 'keyless\.keyless' failed/ });
+  if (await failure.count()) throw new Error(`Keyless failed to activate: ${await failure.first().innerText()}`);
+}
+
 /** Runs one scenario in a fresh page; never throws: returns 'passed' | 'failed'. */
 async function runScenario(scenario, { browser, server, timeoutMs }) {
   const { Workbench } = await import(pathToFileURL(path.join(scenariosDir, 'workbench.ts')).href);
@@ -39,12 +48,13 @@ async function runScenario(scenario, { browser, server, timeoutMs }) {
     await workbench.ready();
     await scenario.run(workbench);
     await page.screenshot({ path: screenshot });
+    await assertKeylessActivated(page);
     console.log(`  ✓ ${scenario.title} (${Date.now() - started} ms) → ${path.relative(repoRoot, screenshot)}`);
     return 'passed';
   } catch (error) {
     await page.screenshot({ path: screenshot }).catch(() => {});
     console.log(`  ✗ ${scenario.title} → ${path.relative(repoRoot, screenshot)}`);
-    console.log(`    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
+    console.log(`    ${plain(error?.message ?? error).split('\n').join('\n    ')}`);
     return 'failed';
   } finally {
     await page.context().close();

@@ -1,6 +1,6 @@
 // Bundles the extension (and the CLI) with esbuild. `--watch` rebuilds on change; `--production` minifies for the VSIX.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,6 +25,13 @@ const options = {
   logLevel: 'info',
   metafile: true,
 };
+
+// Tree-sitter runtime and grammars for the passwordless scanner, loaded at run time from dist/assets.
+const grammarFiles = JSON.parse(readFileSync('src/passwordless/scanner/grammar-files.json', 'utf8'));
+mkdirSync('dist/assets', { recursive: true });
+for (const file of [grammarFiles.runtime, ...Object.values(grammarFiles.grammars)]) {
+  copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${file}`, `dist/assets/${file}`);
+}
 
 if (watch) {
   const ctx = await esbuild.context(options);

@@ -133,7 +133,7 @@ function configFindings(text: string, language: Exclude<LanguageId, CodeRuleLang
       family: 'secret',
       start: setting.start,
       end: setting.end,
-      message: `Setting ${setting.name} holds a ${rule.noun} (${mask(value)}). Remove it and use DefaultAzureCredential with a managed identity.`,
+      message: `Setting ${setting.name} holds ${rule.noun} (${mask(value)}). Remove it and use DefaultAzureCredential with a managed identity.`,
       priority: secretRules.length + configKeyRules.indexOf(rule),
     });
   }

@@ -10,5 +10,5 @@ export const configClientSecret: ConfigKeyRule = {
   languages: configLanguages,
   // AZURE_CLIENT_SECRET, AzureAd:ClientSecret, spring.cloud.azure.credential.client-secret
   keyPattern: /clientsecret$/,
-  noun: 'client secret',
+  noun: 'a client secret',
 };

@@ -10,5 +10,5 @@ export const configCosmosKey: ConfigKeyRule = {
   languages: configLanguages,
   // COSMOS_KEY, CosmosDb:PrimaryKey, spring.cloud.azure.cosmos.key
   keyPattern: /cosmos[a-z0-9]{0,40}key$/,
-  noun: 'Cosmos DB key',
+  noun: 'a Cosmos DB key',
 };

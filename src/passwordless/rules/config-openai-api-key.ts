@@ -10,5 +10,5 @@ export const configOpenAIApiKey: ConfigKeyRule = {
   languages: configLanguages,
   // AZURE_OPENAI_API_KEY, AzureOpenAI:Key, spring.ai.azure.openai.api-key, COGNITIVE_SERVICES_KEY
   keyPattern: /(openai|cognitiveservices?|aiservices)[a-z0-9]{0,40}key$/,
-  noun: 'Azure OpenAI API key',
+  noun: 'an Azure OpenAI API key',
 };

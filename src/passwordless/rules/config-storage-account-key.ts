@@ -10,5 +10,5 @@ export const configStorageAccountKey: ConfigKeyRule = {
   languages: configLanguages,
   // AZURE_STORAGE_KEY, StorageAccountKey, spring.cloud.azure.storage.blob.account-key
   keyPattern: /(accountkey|storagekey|storageaccesskey)$/,
-  noun: 'storage account key',
+  noun: 'a storage account key',
 };

@@ -62,7 +62,7 @@ export interface ConfigKeyRule extends RuleBase {
   languages: ConfigLanguage[];
   /** Tested against the setting's name with separators removed and lower-cased ("spring.x.account-key" → "springxaccountkey"). */
   keyPattern: RegExp;
-  /** What the setting holds, for the message: "storage account key". */
+  /** What the setting holds, for the message: "a storage account key". */
   noun: string;
 }
 

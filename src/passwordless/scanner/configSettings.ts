@@ -1,5 +1,6 @@
 /** Reads name/value settings out of configuration files, with the value's exact offsets. */
-import { visit } from 'jsonc-parser';
+// The ESM build: esbuild cannot follow the UMD build's dynamic requires.
+import { visit } from 'jsonc-parser/lib/esm/main.js';
 import type { ConfigLanguage } from '../types';
 
 export interface Setting {

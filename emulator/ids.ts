@@ -5,11 +5,14 @@ export function lowerId(id: string): string {
 
 /** Collapses repeated slashes, drops a trailing slash, and decodes each segment once. */
 export function normalizePath(rawPath: string): string {
+  // Fast path: most ids are already clean (scenario loading parses tens of thousands).
+  if (rawPath.startsWith('/') && !rawPath.includes('%') && !rawPath.includes('//') && (rawPath.length === 1 || !rawPath.endsWith('/'))) return rawPath;
   const segments = rawPath.split('/').filter((s) => s.length > 0).map(safeDecode);
   return '/' + segments.join('/');
 }
 
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { WriteEnv } from '../handlers/catalog.js';
 import { applyPut } from '../handlers/resourceWrites.js';
@@ -37,7 +37,7 @@ export interface ScenarioData {
 
 /** Deterministic GUID (version-4 layout) from a purpose string: realistic-looking and identical on every run. */
 export function stableGuid(purpose: string): string {
-  const h = createHash('sha1').update(purpose).digest('hex');
+  const h = hash('sha1', purpose); // one-shot hash: twice as fast as createHash for tens of thousands of ids
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,4 +1,5 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { RestError } from '@azure/core-rest-pipeline';
 import type { RunningEmulator } from './index.js';
 import demo from './scenarios/demo.json';
 
@@ -70,3 +71,21 @@ export const DEMO = {
     return DEMO.user('Alex Developer');
   },
 };
+
+/** Drains a paged SDK iterator (following every nextLink). */
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+/** The RestError a call fails with; throws if it succeeds or fails with something else. */
+export async function rejection(promise: Promise<unknown>): Promise<RestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RestError) return error;
+    throw new Error(`expected a RestError, got ${String(error)}`);
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,27 +1,24 @@
 import type { ResourceTypeBehaviour } from './catalog.js';
 
 /** Compute resources that carry managed identities; writes to VMs, scale sets and container apps are long-running. */
+/** VMs and scale sets: long-running writes, spaced spelling, and a stable id of their own (vmId / uniqueId). */
+function computeType(type: string, idProperty: string): ResourceTypeBehaviour {
+  return {
+    type,
+    apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01', '2023-07-01', '2023-03-01'],
+    tracked: true,
+    identity: 'spaced',
+    lro: { put: 'created201', patch: 'ok200', delete: true },
+    decorate(env, resource, existing) {
+      const id = (existing?.properties?.[idProperty] as string | undefined) ?? env.newGuid(`${resource.id}#${idProperty}`);
+      resource.properties = { ...resource.properties, [idProperty]: id };
+    },
+  };
+}
+
 export const COMPUTE_TYPES: ResourceTypeBehaviour[] = [
-  {
-    type: 'Microsoft.Compute/virtualMachines',
-    apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01', '2023-07-01', '2023-03-01'],
-    tracked: true,
-    identity: 'spaced',
-    lro: { put: 'created201', patch: 'ok200', delete: true },
-    decorate(env, resource, existing) {
-      resource.properties = { ...resource.properties, vmId: (existing?.properties?.vmId as string | undefined) ?? env.newGuid(`${resource.id}#vmId`) };
-    },
-  },
-  {
-    type: 'Microsoft.Compute/virtualMachineScaleSets',
-    apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01', '2023-07-01', '2023-03-01'],
-    tracked: true,
-    identity: 'spaced',
-    lro: { put: 'created201', patch: 'ok200', delete: true },
-    decorate(env, resource, existing) {
-      resource.properties = { ...resource.properties, uniqueId: (existing?.properties?.uniqueId as string | undefined) ?? env.newGuid(`${resource.id}#uniqueId`) };
-    },
-  },
+  computeType('Microsoft.Compute/virtualMachines', 'vmId'),
+  computeType('Microsoft.Compute/virtualMachineScaleSets', 'uniqueId'),
   {
     type: 'Microsoft.Web/sites',
     apiVersions: ['2024-04-01', '2023-12-01', '2023-01-01', '2022-09-01', '2022-03-01'],

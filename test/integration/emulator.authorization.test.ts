@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ManagedServiceIdentityClient } from '@azure/arm-msi';
-import { RestError } from '@azure/core-rest-pipeline';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
-import { clientOptionsFor, DEMO, tokenFor } from '../../emulator/testing.js';
+import { clientOptionsFor, collect, DEMO, rejection, tokenFor } from '../../emulator/testing.js';
 
 const PROD = DEMO.subscription('Contoso Production');
 const CONTOSO = DEMO.tenant('Contoso');
@@ -14,22 +13,6 @@ const STORAGE = `${SUB}/resourceGroups/rg-orders-prod/providers/Microsoft.Storag
 const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
 const BLOB_READER = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1';
 const roleId = (guid: string) => `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RestError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestError, `expected a RestError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('emulator: Microsoft.Authorization through @azure/arm-authorization', () => {
   let emulator: RunningEmulator;

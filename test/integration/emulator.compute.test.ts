@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ResourceManagementClient, type GenericResource } from '@azure/arm-resources';
-import { RestError } from '@azure/core-rest-pipeline';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
-import { clientOptionsFor, DEMO, tokenFor } from '../../emulator/testing.js';
+import { clientOptionsFor, DEMO, rejection, tokenFor } from '../../emulator/testing.js';
 
 const PROD = DEMO.subscription('Contoso Production');
 const CONTOSO = DEMO.tenant('Contoso');
@@ -13,16 +12,6 @@ const VM = `${APP}/providers/Microsoft.Compute/virtualMachines/vm-orders-01`;
 const CONTAINER_APP = `${APP}/providers/Microsoft.App/containerApps/ca-orders-api`;
 const WEB = `${APP}/providers/Microsoft.Web/sites/app-orders-web`;
 const FAST = { updateIntervalInMs: 5 };
-
-async function rejection(promise: Promise<unknown>): Promise<RestError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestError, `expected a RestError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 const userAssignedKeys = (r: GenericResource) => Object.keys(r.identity?.userAssignedIdentities ?? {}).map((k) => k.split('/').pop());
 

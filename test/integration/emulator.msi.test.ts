@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ManagedServiceIdentityClient } from '@azure/arm-msi';
-import { RestError } from '@azure/core-rest-pipeline';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
-import { clientOptionsFor, DEMO, tokenFor } from '../../emulator/testing.js';
+import { clientOptionsFor, collect, DEMO, rejection, tokenFor } from '../../emulator/testing.js';
 
 const PROD = DEMO.subscription('Contoso Production');
 const CONTOSO = DEMO.tenant('Contoso');
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const AUDIENCE = ['api://AzureADTokenExchange'];
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RestError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestError, `expected a RestError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('emulator: Microsoft.ManagedIdentity through @azure/arm-msi', () => {
   let emulator: RunningEmulator;

@@ -3,29 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { ServiceClient } from '@azure/core-client';
-import { createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
+import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
-import { clientOptionsFor, DEMO, tokenFor } from '../../emulator/testing.js';
+import { clientOptionsFor, collect, DEMO, rejection, tokenFor } from '../../emulator/testing.js';
 
 const PROD = DEMO.subscription('Contoso Production');
 const CONTOSO = DEMO.tenant('Contoso');
 const developer = tokenFor({ oid: DEMO.developer.oid, tid: CONTOSO });
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RestError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestError, `expected a RestError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('emulator: subscriptions, tenants, resource groups, providers and generic resources', () => {
   let emulator: RunningEmulator;

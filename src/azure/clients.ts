@@ -3,7 +3,7 @@ import type { HttpClient } from '@azure/core-rest-pipeline';
 import { Agent } from 'node:https';
 import type { AzureCloud } from './clouds';
 
-// Types only: the SDK packages themselves are imported inside the loaders below, on first use.
+// Types only: SDK code comes from ./sdk, imported inside the loaders below on first use.
 export type SubscriptionClient = import('@azure/arm-resources-subscriptions').SubscriptionClient;
 export type MsiClient = import('@azure/arm-msi').ManagedServiceIdentityClient;
 export type AuthorizationClient = import('@azure/arm-authorization').AuthorizationManagementClient;
@@ -36,12 +36,12 @@ export function sharedClientOptions(cloud: AzureCloud, httpClient?: HttpClient):
 }
 
 export async function newSubscriptionClient(credential: TokenCredential, options: SharedClientOptions): Promise<SubscriptionClient> {
-  const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
+  const { SubscriptionClient } = await import('./sdk');
   return new SubscriptionClient(credential, options);
 }
 
 export async function newMsiClient(credential: TokenCredential, subscriptionId: string, options: SharedClientOptions): Promise<MsiClient> {
-  const { ManagedServiceIdentityClient } = await import('@azure/arm-msi');
+  const { ManagedServiceIdentityClient } = await import('./sdk');
   return new ManagedServiceIdentityClient(credential, subscriptionId, options);
 }
 
@@ -50,11 +50,11 @@ export async function newAuthorizationClient(
   subscriptionId: string,
   options: SharedClientOptions,
 ): Promise<AuthorizationClient> {
-  const { AuthorizationManagementClient } = await import('@azure/arm-authorization');
+  const { AuthorizationManagementClient } = await import('./sdk');
   return new AuthorizationManagementClient(credential, subscriptionId, options);
 }
 
 export async function newResourcesClient(credential: TokenCredential, subscriptionId: string, options: SharedClientOptions): Promise<ResourcesClient> {
-  const { ResourceManagementClient } = await import('@azure/arm-resources');
+  const { ResourceManagementClient } = await import('./sdk');
   return new ResourceManagementClient(credential, subscriptionId, options);
 }

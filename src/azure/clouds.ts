@@ -61,3 +61,16 @@ export async function cloudFor(name: CloudName, emulator?: EmulatorEndpoint): Pr
   }[name];
   return describe(name, environment.resourceManagerEndpointUrl, environment.activeDirectoryEndpointUrl);
 }
+
+/** For input boxes and settings: undefined when the URL can serve as an emulator endpoint, else what is wrong. */
+export function validateEmulatorEndpoint(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return 'Enter a URL such as https://127.0.0.1:4443';
+  }
+  if (url.protocol !== 'https:') return 'The emulator must be reached over https (Azure SDKs refuse to send tokens over http).';
+  if (!url.port && url.hostname === '127.0.0.1') return 'Add the port the emulator listens on.';
+  return undefined;
+}

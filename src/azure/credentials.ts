@@ -63,7 +63,7 @@ export function createCliCredentialFactory(kind: CliKind): CredentialFactory {
     if (!credential) {
       let inner: Promise<TokenCredential> | undefined;
       const load = async () => {
-        const identity = await import('@azure/identity');
+        const identity = await import('./sdk');
         const options = tenantId ? { tenantId } : {};
         return kind === 'azureCli'
           ? new identity.AzureCliCredential(options)

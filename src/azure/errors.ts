@@ -1,18 +1,13 @@
 /** Turns Azure and sign-in errors into words a user can act on; never echoes tokens. */
+import { redactSecrets } from '../core/redact';
+
+export { redactSecrets };
 
 interface RestErrorLike {
   name?: string;
   message?: string;
   code?: string;
   statusCode?: number;
-}
-
-const JWT = /\beyJ[\w-]+\.[\w-]*\.[\w-]*/g;
-const BEARER = /\b(Bearer|access_token["']?\s*[:=]\s*["']?)\s*[\w.~+/-]{16,}=*/gi;
-
-/** Removes anything that looks like a token from text meant for logs or the user. */
-export function redactSecrets(text: string): string {
-  return text.replace(JWT, '<redacted token>').replace(BEARER, (_m, prefix: string) => `${prefix} <redacted>`);
 }
 
 /** The sentence an Entra ID error (AADSTS…) leads with, without trace/correlation ids and timestamps. */

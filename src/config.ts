@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { CloudName } from './azure/clouds';
+import { selectCloud, type CloudSelection } from './azure/cloudSelection';
+import { chooseFilter, type FilterSource } from './core/subscriptionFilter';
+
+export type AuthenticationKind = 'vscode' | 'azureCli' | 'azureDeveloperCli';
+
+const SECTION = 'keyless';
+const AZURE_RESOURCES_FILTER = 'azureResourceGroups.selectedSubscriptions';
+const SOVEREIGN = 'microsoft-sovereign-cloud';
+
+/** The only reader (and writer) of settings. */
+export class Config {
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  private get section() {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  /** A setting's value only when the user set it somewhere; defaults do not count (so the environment can decide). */
+  private explicit<T>(key: string): T | undefined {
+    const i = this.section.inspect<T>(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  }
+
+  /** Throws, in words, when the settings contradict each other (Emulator chosen without an endpoint). */
+  cloudSelection(): CloudSelection {
+    return selectCloud(
+      {
+        cloud: this.explicit<string>('cloud'),
+        emulatorEndpoint: this.section.get<string>('emulator.endpoint'),
+        emulatorCaPath: this.section.get<string>('emulator.caPath'),
+      },
+      this.env,
+    );
+  }
+
+  authentication(): AuthenticationKind {
+    const value = this.section.get<string>('authentication');
+    return value === 'azureCli' || value === 'azureDeveloperCli' ? value : 'vscode';
+  }
+
+  /** Object id the Emulator cloud puts in its tokens (KEYLESS_EMULATOR_OID); undefined = the fixed developer id. */
+  emulatorObjectId(): string | undefined {
+    return this.env.KEYLESS_EMULATOR_OID?.trim() || undefined;
+  }
+
+  subscriptionFilter(): { source: FilterSource; entries: string[] } {
+    return chooseFilter(
+      this.section.get<string[]>('selectedSubscriptions'),
+      vscode.workspace.getConfiguration().get<string[]>(AZURE_RESOURCES_FILTER),
+    );
+  }
+
+  async setSelectedSubscriptions(entries: string[]): Promise<void> {
+    await this.section.update('selectedSubscriptions', entries, vscode.ConfigurationTarget.Global);
+  }
+
+  async setCloud(name: CloudName, emulator?: { endpoint: string; caPath?: string }): Promise<void> {
+    await this.section.update('cloud', name, vscode.ConfigurationTarget.Global);
+    if (emulator) {
+      await this.section.update('emulator.endpoint', emulator.endpoint, vscode.ConfigurationTarget.Global);
+      if (emulator.caPath !== undefined) await this.section.update('emulator.caPath', emulator.caPath, vscode.ConfigurationTarget.Global);
+    }
+    // VS Code's sovereign-cloud sign-in provider reads its cloud from its own setting.
+    const sovereign = { AzureChinaCloud: 'ChinaCloud', AzureUSGovernment: 'USGovernment' }[name as string];
+    if (sovereign) await vscode.workspace.getConfiguration(SOVEREIGN).update('environment', sovereign, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Fires when a setting that changes what Keyless signs in to or shows changes. */
+  onDidChange(listener: (what: 'signIn' | 'filter') => void): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration((e) => {
+      if (['keyless.cloud', 'keyless.emulator', 'keyless.authentication', SOVEREIGN].some((k) => e.affectsConfiguration(k))) listener('signIn');
+      else if (e.affectsConfiguration('keyless.selectedSubscriptions') || e.affectsConfiguration(AZURE_RESOURCES_FILTER)) listener('filter');
+    });
+  }
+}

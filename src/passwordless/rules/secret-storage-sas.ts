@@ -19,7 +19,7 @@ export const secretStorageSas: SecretRule = {
       noun: 'Storage SAS signature',
       advice: 'Revoke the SAS and use the storage endpoint with DefaultAzureCredential.',
       requires: ['sv='],
-      base64MinLength: 0,
+      minLength: 20,
       stopAtAmpersand: true,
     });
   },

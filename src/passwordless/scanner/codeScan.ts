@@ -115,7 +115,12 @@ const identifierShape = /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/;
 function resolveTarget(site: CallSite, rule: CodeRule, text: string, profile: SyntaxProfile): Target | undefined {
   for (const arg of site.args) {
     const value = arg.value;
-    const literal = profile.strings.has(value.type) ? value.text : identifierShape.test(value.text) ? literalAssignedTo(value.text, text) : undefined;
+    const literal =
+      profile.strings.has(value.type) || profile.objects.has(value.type)
+        ? value.text.slice(0, 4096)
+        : identifierShape.test(value.text)
+          ? literalAssignedTo(value.text, text)
+          : undefined;
     const target = literal ? targetIn(rule.service, literal) : undefined;
     if (target) return target;
   }

@@ -4,7 +4,7 @@ import { visit } from 'jsonc-parser/lib/esm/main.js';
 import type { ConfigLanguage } from '../types';
 
 export interface Setting {
-  /** The leaf name as written: "AccountKey", "AZURE_CLIENT_SECRET", "spring.cloud.azure.storage.blob.account-key". */
+  /** The full name: "Storage:AccountKey" (JSON), "spring.cloud.azure.storage.blob.account-key" (YAML, properties), "AZURE_CLIENT_SECRET". */
   name: string;
   value: string;
   start: number;
@@ -17,22 +17,14 @@ export function settingsOf(text: string, language: ConfigLanguage): Setting[] {
 
 function jsonSettings(text: string): Setting[] {
   const settings: Setting[] = [];
-  let property: string | undefined;
   visit(
     text,
     {
-      onObjectProperty: (name) => {
-        property = name;
-      },
-      onLiteralValue: (value, offset, length) => {
-        if (property !== undefined && typeof value === 'string') settings.push({ name: property, value, start: offset + 1, end: offset + length - 1 });
-        property = undefined;
-      },
-      onObjectBegin: () => {
-        property = undefined;
-      },
-      onArrayBegin: () => {
-        property = undefined;
+      onLiteralValue: (value, offset, length, _line, _column, path) => {
+        const names = path();
+        if (typeof value === 'string' && typeof names[names.length - 1] === 'string') {
+          settings.push({ name: names.join(':'), value, start: offset + 1, end: offset + length - 1 });
+        }
       },
     },
     { allowTrailingComma: true, disallowComments: false },
@@ -50,6 +42,7 @@ const lineShapes: Record<Exclude<ConfigLanguage, 'appsettings' | 'localsettings'
 function lineSettings(text: string, language: keyof typeof lineShapes): Setting[] {
   const shape = lineShapes[language];
   const settings: Setting[] = [];
+  const parents: Array<{ indent: number; name: string }> = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
@@ -58,12 +51,28 @@ function lineSettings(text: string, language: keyof typeof lineShapes): Setting[
     const match = shape.exec(line);
     if (match?.[1]) {
       const value = unquote(line, match[0].length, language !== 'properties');
-      if (value) settings.push({ name: match[1], value: value.text, start: lineStart + value.start, end: lineStart + value.end });
+      const name = language === 'yaml' ? yamlPath(parents, line, match[1], value === undefined) : match[1];
+      if (value) settings.push({ name, value: value.text, start: lineStart + value.start, end: lineStart + value.end });
+    } else if (language === 'yaml') {
+      const parent = yamlParent.exec(line);
+      if (parent?.[1]) yamlPath(parents, line, parent[1], true);
     }
     if (newline === -1) break;
     lineStart = newline + 1;
   }
   return settings;
+}
+
+const yamlParent = /^[ \t]*([A-Za-z0-9_.-]{1,300})[ \t]*:[ \t]*(?:#.*)?$/;
+
+/** The dotted path of a YAML key from indentation; a key without a value becomes the parent of deeper keys. */
+function yamlPath(parents: Array<{ indent: number; name: string }>, line: string, key: string, isParent: boolean): string {
+  let indent = 0;
+  while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t' || line[indent] === '-')) indent++;
+  while (parents.length > 0 && parents[parents.length - 1]!.indent >= indent) parents.pop();
+  const path = [...parents.map((p) => p.name), key].join('.');
+  if (isParent) parents.push({ indent, name: key });
+  return path;
 }
 
 /** The value after the separator: inside quotes when quoted, else up to a trailing " #" comment. */

@@ -16,6 +16,8 @@ export interface ConnectionSecretShape {
   excludes?: string[];
   /** Keys are base64 of at least this length; passwords are anything that is not a placeholder. */
   base64MinLength?: number;
+  /** Signatures and passwords: at least this long (default 1). */
+  minLength?: number;
   stopAtAmpersand?: boolean;
 }
 
@@ -29,7 +31,7 @@ export function connectionSecretAt(text: string, offset: number, anchor: string,
   if (shape.requires && !shape.requires.every((word) => lower.includes(word))) return undefined;
   if (shape.excludes?.some((word) => lower.includes(word))) return undefined;
   const value = valueAfter(text, offset, anchor, segment.end, shape.stopAtAmpersand);
-  if (isPlaceholder(value.value) || isEmulatorKey(value.value)) return undefined;
+  if (value.value.length < (shape.minLength ?? 1) || isPlaceholder(value.value) || isEmulatorKey(value.value)) return undefined;
   if (shape.base64MinLength !== undefined && !looksLikeBase64Key(value.value, shape.base64MinLength)) return undefined;
   return {
     start: value.start,

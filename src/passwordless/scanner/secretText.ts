@@ -34,8 +34,11 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (placeholderShapes.some((shape) => shape.test(v))) return true;
-  // One character repeated ("0000…", "aaaa…") is a filler, not a key.
-  return v.length > 1 && v.split(v[0]!).length === v.length + 1;
+  // One character repeated ("0000…", "aaaa…==") is a filler, not a key.
+  let bodyEnd = v.length;
+  while (bodyEnd > 0 && v[bodyEnd - 1] === '=') bodyEnd--;
+  const body = v.slice(0, bodyEnd);
+  return body.length > 1 && body.split(body[0]!).length === body.length + 1;
 }
 
 /** "abcd…(88 chars)": enough to recognise a value, never enough to use it. */

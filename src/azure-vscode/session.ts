@@ -69,7 +69,9 @@ export class AzureSession implements vscode.Disposable {
     if (this.usesVsCodeAccounts()) {
       await getVsCodeSession(cloud, tenantId, { createIfNone: true });
     } else {
-      await access.credential(tenantId).getToken(cloud.credentialScope);
+      // No prompt to show here: ask the tenant once, so a refusal reaches the user in words, not a silent re-list.
+      this.reset(`retrying tenant ${tenantId}`);
+      await (await access.subscriptionClient(tenantId)).subscriptions.list().next();
     }
     this.reset(`signed in to tenant ${tenantId}`);
   }

@@ -12,7 +12,9 @@ export class FailedTenantNode implements TreeNode {
     const t = this.tenant;
     const name = t.displayName ?? t.tenantId;
     const what = t.signInRequired ? 'sign-in required' : 'could not list subscriptions';
-    const item = new vscode.TreeItem(`${name}: ${what} — ${t.reason}`, vscode.TreeItemCollapsibleState.None);
+    // The label leads with the words; the Entra code (AADSTS50076…) stays in the tooltip for support.
+    const words = t.reason.replace(/^AADSTS\d+:\s*/, '');
+    const item = new vscode.TreeItem(`${name}: ${what} — ${words}`, vscode.TreeItemCollapsibleState.None);
     item.id = `failedTenant/${t.tenantId}`;
     item.tooltip = new vscode.MarkdownString(`**${name}** (\`${t.tenantId}\`)\n\n${t.reason}\n\nClick to sign in to this tenant.`);
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));

@@ -7,9 +7,15 @@ function claims(token: string) {
   return { header: JSON.parse(Buffer.from(header, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload, 'base64url').toString()), signature };
 }
 
+async function mint(tenantId: string | undefined, scope: string, oid?: string) {
+  const token = await createEmulatorCredentialFactory(oid ? { oid } : {})(tenantId).getToken(scope);
+  assert.ok(token, 'the emulator credential always gives a token');
+  return token;
+}
+
 describe('sign-in credentials without VS Code', () => {
   it('mints the unsigned emulator token for the tenant asked for, with the audience of the scope', async () => {
-    const token = await createEmulatorCredentialFactory({ oid: 'user-1' })('tenant-1').getToken('https://127.0.0.1:4443/.default');
+    const token = await mint('tenant-1', 'https://127.0.0.1:4443/.default', 'user-1');
     const { header, payload, signature } = claims(token.token);
     assert.deepEqual(header, { alg: 'none', typ: 'JWT' });
     assert.equal(signature, '');
@@ -21,7 +27,7 @@ describe('sign-in credentials without VS Code', () => {
   });
 
   it('asks for the home tenant ("organizations") when no tenant is given', async () => {
-    const token = await createEmulatorCredentialFactory()().getToken('https://x/.default');
+    const token = await mint(undefined, 'https://x/.default');
     assert.equal(claims(token.token).payload.tid, 'organizations');
   });
 

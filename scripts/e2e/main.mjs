@@ -1,6 +1,7 @@
 // `npm run test:e2e`: set up code-server (cached), build the extension and the extension-host suite, run the suite
 // inside code-server's extension host, then the UI scenarios. Ends with the plain line "N passed, N failed".
-// Options: --grep <regexp> (both phases), --only host|ui, --timeout <seconds> (whole run; default 600).
+// Options: --grep <regexp> (both phases), --only host|ui, --host-timeout <seconds> (the extension-host suite; default
+// 180), --timeout <seconds> (whole run; default 600).
 import { parseArgs } from 'node:util';
 import { log, run, onSignals } from './proc.mjs';
 import { ensureCodeServer } from './codeServer.mjs';
@@ -13,6 +14,7 @@ const { values: options } = parseArgs({
   options: {
     grep: { type: 'string' },
     only: { type: 'string' },
+    'host-timeout': { type: 'string', default: '180' },
     timeout: { type: 'string', default: '600' },
   },
 });
@@ -38,7 +40,7 @@ try {
   await buildSuite();
   let hostExit = 0;
   if (options.only !== 'ui') {
-    const host = await runExtensionTests({ grep: options.grep });
+    const host = await runExtensionTests({ grep: options.grep, timeoutMs: Number(options['host-timeout']) * 1000 });
     hostExit = host.exitCode;
     for (const key of Object.keys(totals)) totals[key] += host[key] ?? 0;
   }

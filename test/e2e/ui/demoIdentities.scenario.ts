@@ -2,17 +2,16 @@ import type { UiScenario } from './scenario';
 
 export const scenario: UiScenario = {
   name: 'demo-identities',
-  title: 'after sign-in the Keyless view lists the demo subscriptions and their identities',
-  pending: 'identities tree (src/tree) and Emulator sign-in (src/azure)',
+  title: 'expanding "Contoso Production" in the Keyless view lists its managed identities',
+  pending: 'identities under each subscription (IdentitiesTreeProvider subscriptionChildren)',
   async run(workbench) {
-    const sidebar = await workbench.openViewContainer('Keyless');
-    const signIn = sidebar.locator('.welcome-view-content .monaco-button', { hasText: 'Sign in to Azure' });
-    if (await signIn.isVisible()) await signIn.click();
+    await workbench.openViewContainer('Keyless');
     const rows = workbench.sidebarRows();
-    for (const subscription of ['Contoso Production', 'Contoso Development', 'Fabrikam Sandbox']) {
-      await rows.filter({ hasText: subscription }).first().waitFor();
+    const production = rows.filter({ hasText: 'Contoso Production' }).first();
+    await production.click();
+    if ((await production.getAttribute('aria-expanded')) !== 'true') await workbench.page.keyboard.press('ArrowRight');
+    for (const identity of ['id-orders-api', 'id-orders-worker', 'id-orders-web']) {
+      await rows.filter({ hasText: identity }).first().waitFor();
     }
-    await rows.filter({ hasText: 'Contoso Production' }).first().click();
-    await rows.filter({ hasText: /^id-|identity/i }).first().waitFor();
   },
 };

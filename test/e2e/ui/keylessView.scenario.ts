@@ -2,12 +2,16 @@ import type { UiScenario } from './scenario';
 
 export const scenario: UiScenario = {
   name: 'keyless-view',
-  title: 'the Keyless activity-bar item opens the Managed Identities view',
+  title: 'the Keyless activity-bar item opens the view, signed in to the emulator, listing the demo subscriptions',
   async run(workbench) {
     const sidebar = await workbench.openViewContainer('Keyless');
-    // Signed out: the welcome view's sign-in button; signed in: tree rows. Either is the view really rendering.
-    const signIn = sidebar.locator('.welcome-view-content .monaco-button', { hasText: 'Sign in to Azure' });
-    await signIn.or(workbench.sidebarRows().first()).first().waitFor();
     await sidebar.locator('.pane-header', { hasText: 'Managed Identities' }).waitFor({ state: 'attached' });
+    const rows = workbench.sidebarRows();
+    for (const subscription of ['Contoso Production', 'Contoso Development', 'Fabrikam Sandbox']) {
+      await rows.filter({ hasText: subscription }).first().waitFor();
+    }
+    // The demo's Woodgrove tenant requires MFA: it shows as a tenant that needs sign-in, not as subscriptions.
+    await rows.filter({ hasText: /Woodgrove.*sign-in/ }).first().waitFor();
+    await sidebar.locator('.welcome-view-content').waitFor({ state: 'hidden' });
   },
 };

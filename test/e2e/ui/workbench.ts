@@ -5,15 +5,22 @@ import type { Locator, Page } from 'playwright-core';
 export class Workbench {
   constructor(readonly page: Page) {}
 
-  /** Resolves once the workbench has rendered its activity bar and status bar. */
+  /**
+   * Resolves once the workbench has rendered and knows Keyless's contributions (its activity-bar item is there);
+   * before that the palette has no Keyless commands.
+   */
   async ready(): Promise<void> {
-    await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    await this.page.locator('.monaco-workbench .part.statusbar').waitFor();
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+    await this.activityBarItem('Keyless').waitFor({ timeout: 60_000 });
+  }
+
+  activityBarItem(label: string): Locator {
+    return this.page.locator(`.part.activitybar a.action-label[aria-label^="${label}"]`);
   }
 
   /** Clicks the activity-bar item whose label starts with `label` and waits for its side bar to show. */
   async openViewContainer(label: string): Promise<Locator> {
-    await this.page.locator(`.part.activitybar a.action-label[aria-label^="${label}"]`).click();
+    await this.activityBarItem(label).click();
     const title = this.page.locator('.part.sidebar .composite.title h2', { hasText: label });
     await title.waitFor();
     return this.page.locator('.part.sidebar');

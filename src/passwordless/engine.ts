@@ -10,7 +10,9 @@ import type { CodeRuleLanguage, Rule } from './rules/model';
 import { findCodeHits } from './scanner/codeScan';
 import { settingsOf } from './scanner/configSettings';
 import { loadedParser, parserFor } from './scanner/grammars';
+import { rangesWithoutLongLines } from './scanner/longLines';
 import { isSuppressed, LineIndex } from './scanner/positions';
+import { SecretDocument } from './scanner/secretDocument';
 import { literalHits, planFor, type LanguagePlan, type LiteralHit } from './scanner/prefilter';
 import { isEmulatorKey, isPlaceholder, mask } from './scanner/secretText';
 import type { Finding, LanguageId, ScanInput, ScanOptions, Severity } from './types';
@@ -66,7 +68,8 @@ const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
 function excluded(fileName: string, globs: readonly string[]): boolean {
   let matcher = matchers.get(globs);
   if (!matcher) {
-    matcher = picomatch([...globs], { dot: true, matchBase: true });
+    // Like .gitignore: a glob without a slash matches at any depth.
+    matcher = picomatch(globs.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), { dot: true });
     matchers.set(globs, matcher);
   }
   return matcher(fileName.replace(/\\/g, '/'));
@@ -90,7 +93,9 @@ function scanWith(text: string, language: LanguageId, hits: LiteralHit[], parser
 }
 
 function codeFindings(text: string, plan: LanguagePlan, parser: Parser, hits: LiteralHit[]): RawFinding[] {
-  const tree = parser.parse(text);
+  const includedRanges = rangesWithoutLongLines(text);
+  if (includedRanges?.length === 0) return [];
+  const tree = parser.parse(text, null, includedRanges ? { includedRanges } : undefined);
   if (!tree) return [];
   try {
     return findCodeHits(tree.rootNode, text, plan.language as CodeRuleLanguage, plan.codeIndex!, hits).map((hit, i) => ({
@@ -109,13 +114,12 @@ function codeFindings(text: string, plan: LanguagePlan, parser: Parser, hits: Li
 
 function secretFindings(text: string, plan: LanguagePlan, hits: LiteralHit[]): RawFinding[] {
   const found: RawFinding[] = [];
-  const rules = secretRules.filter((rule) => rule.languages.includes(plan.language));
+  const doc = new SecretDocument(text);
   for (const hit of hits) {
-    rules.forEach((rule, priority) => {
-      if (!rule.anchors.includes(hit.literal)) return;
-      const secret = rule.detect(text, hit.offset, hit.literal);
+    for (const { rule, priority } of plan.secretRulesByAnchor.get(hit.literal) ?? []) {
+      const secret = rule.detect(doc, hit.offset, hit.literal);
       if (secret) found.push({ rule, family: 'secret', ...secret, priority });
-    });
+    }
   }
   return found;
 }

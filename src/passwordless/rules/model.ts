@@ -1,5 +1,6 @@
 /** The shape of a rule. Rules are data: one file per rule in this folder, listed in ./index.ts. */
 import type { ServiceId } from '../../core/roles';
+import type { SecretDocument } from '../scanner/secretDocument';
 import type { ConfigLanguage, RuleLanguage, Severity, Target } from '../types';
 
 export type CodeRuleLanguage = Exclude<RuleLanguage, ConfigLanguage>;
@@ -53,7 +54,7 @@ export interface SecretRule extends RuleBase {
   languages: RuleLanguage[];
   /** Literals that must occur for the rule to apply; detect() is called at each occurrence. */
   anchors: string[];
-  detect(text: string, anchorOffset: number, anchor: string): SecretHit | undefined;
+  detect(doc: SecretDocument, anchorOffset: number, anchor: string): SecretHit | undefined;
 }
 
 /** Secret-bearing settings in configuration files, known by the setting's name. */

@@ -1,4 +1,4 @@
-import { isEmulatorKey, isPlaceholder, lineAround, mask } from '../scanner/secretText';
+import { isEmulatorKey, isPlaceholder, mask } from '../scanner/secretText';
 import { allLanguages } from './languages';
 import type { SecretRule } from './model';
 
@@ -14,7 +14,8 @@ export const secretAccountKeyLiteral: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: ['=='],
-  detect: (text, offset) => {
+  detect: (doc, offset) => {
+    const { text } = doc;
     const start = offset - keyBodyLength;
     if (start < 0 || (start > 0 && isBase64Char(text.charCodeAt(start - 1)))) return undefined;
     const after = text.charCodeAt(offset + 2);
@@ -22,7 +23,7 @@ export const secretAccountKeyLiteral: SecretRule = {
     for (let i = offset - 1; i >= start; i--) if (!isBase64Char(text.charCodeAt(i))) return undefined;
     const value = text.slice(start, offset + 2);
     if (isEmulatorKey(value) || isPlaceholder(value)) return undefined;
-    const cosmos = /cosmos|documents\.azure\.com/i.test(lineAround(text, offset));
+    const cosmos = /cosmos|documents\.azure\.com/i.test(doc.lineAround(offset));
     return {
       start,
       end: offset + 2,

@@ -10,8 +10,8 @@ export const secretAppConfiguration: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: ['Secret='],
-  detect: (text, offset, anchor) =>
-    connectionSecretAt(text, offset, anchor, {
+  detect: (doc, offset, anchor) =>
+    connectionSecretAt(doc, offset, anchor, {
       service: 'appConfiguration',
       noun: 'App Configuration access key',
       advice: 'Regenerate the key and use the store endpoint with DefaultAzureCredential.',

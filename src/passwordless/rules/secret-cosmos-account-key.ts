@@ -10,8 +10,8 @@ export const secretCosmosAccountKey: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: ['AccountKey='],
-  detect: (text, offset, anchor) =>
-    connectionSecretAt(text, offset, anchor, {
+  detect: (doc, offset, anchor) =>
+    connectionSecretAt(doc, offset, anchor, {
       service: 'cosmosDb',
       noun: 'Cosmos DB account key',
       advice: 'Rotate the key and use the account endpoint with DefaultAzureCredential and a Cosmos DB data role.',

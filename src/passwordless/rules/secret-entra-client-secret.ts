@@ -13,7 +13,7 @@ export const secretEntraClientSecret: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: ['Q~'],
-  detect: (text, offset) => {
+  detect: ({ text }, offset) => {
     // Shape: three characters, a digit, "Q~", then 31–34 characters; nothing secret-like on either side.
     const start = offset - 4;
     if (start < 0 || (start > 0 && secretChar(text.charCodeAt(start - 1)))) return undefined;

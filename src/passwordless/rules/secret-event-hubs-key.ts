@@ -1,5 +1,4 @@
 import { connectionSecretAt } from '../scanner/connectionSecret';
-import { lineAround } from '../scanner/secretText';
 import { allLanguages } from './languages';
 import type { SecretRule } from './model';
 import { eventHubContext } from './secret-service-bus-key';
@@ -12,9 +11,9 @@ export const secretEventHubsKey: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: ['SharedAccessKey='],
-  detect: (text, offset, anchor) =>
-    eventHubContext.test(lineAround(text, offset))
-      ? connectionSecretAt(text, offset, anchor, {
+  detect: (doc, offset, anchor) =>
+    eventHubContext.test(doc.lineAround(offset))
+      ? connectionSecretAt(doc, offset, anchor, {
           service: 'eventHubs',
           noun: 'Event Hubs shared access key',
           advice: 'Rotate the key and use the namespace host name and hub name with DefaultAzureCredential.',

@@ -1,5 +1,6 @@
 import { connectionSecretAt } from '../scanner/connectionSecret';
-import { isPlaceholder, mask, segmentAround } from '../scanner/secretText';
+import type { SecretDocument } from '../scanner/secretDocument';
+import { isPlaceholder, mask } from '../scanner/secretText';
 import { targetIn } from '../scanner/targets';
 import { allLanguages, passwordAnchors } from './languages';
 import type { SecretHit, SecretRule } from './model';
@@ -16,17 +17,17 @@ export const secretPostgresqlPassword: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: [...passwordAnchors, host],
-  detect: (text, offset, anchor) => {
+  detect: (doc, offset, anchor) => {
     if (anchor !== host) {
-      return connectionSecretAt(text, offset, anchor, { service: 'postgresql', noun: 'PostgreSQL password', advice, requires: [host] });
+      return connectionSecretAt(doc, offset, anchor, { service: 'postgresql', noun: 'PostgreSQL password', advice, requires: [host] });
     }
-    return passwordInUrl(text, offset);
+    return passwordInUrl(doc, offset);
   },
 };
 
-function passwordInUrl(text: string, hostOffset: number): SecretHit | undefined {
-  const segment = segmentAround(text, hostOffset);
-  const before = text.slice(segment.start, hostOffset);
+function passwordInUrl(doc: SecretDocument, hostOffset: number): SecretHit | undefined {
+  const segment = doc.segmentAround(hostOffset);
+  const before = doc.text.slice(segment.start, hostOffset);
   // The password must belong to this very URL: "scheme://user:password@<server>." right before the host suffix.
   const at = before.lastIndexOf('@');
   if (at === -1 || !serverLabel.test(before.slice(at + 1))) return undefined;

@@ -1,5 +1,4 @@
 import { connectionSecretAt } from '../scanner/connectionSecret';
-import { lineAround } from '../scanner/secretText';
 import { allLanguages } from './languages';
 import type { SecretRule } from './model';
 
@@ -14,10 +13,10 @@ export const secretServiceBusKey: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: ['SharedAccessKey='],
-  detect: (text, offset, anchor) =>
-    eventHubContext.test(lineAround(text, offset))
+  detect: (doc, offset, anchor) =>
+    eventHubContext.test(doc.lineAround(offset))
       ? undefined
-      : connectionSecretAt(text, offset, anchor, {
+      : connectionSecretAt(doc, offset, anchor, {
           service: 'serviceBus',
           noun: 'Service Bus shared access key',
           advice: 'Rotate the key and use the namespace host name with DefaultAzureCredential.',

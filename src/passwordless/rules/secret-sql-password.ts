@@ -10,8 +10,8 @@ export const secretSqlPassword: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: passwordAnchors,
-  detect: (text, offset, anchor) =>
-    connectionSecretAt(text, offset, anchor, {
+  detect: (doc, offset, anchor) =>
+    connectionSecretAt(doc, offset, anchor, {
       service: 'sql',
       noun: 'Azure SQL password',
       advice: 'Use "Authentication=Active Directory Default" with a database user created FROM EXTERNAL PROVIDER.',

@@ -10,8 +10,8 @@ export const secretStorageAccountKey: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: ['AccountKey='],
-  detect: (text, offset, anchor) =>
-    connectionSecretAt(text, offset, anchor, {
+  detect: (doc, offset, anchor) =>
+    connectionSecretAt(doc, offset, anchor, {
       service: 'blob',
       noun: 'Storage account key',
       advice: 'Rotate the key and use the account endpoint with DefaultAzureCredential.',

@@ -10,11 +10,11 @@ export const secretStorageSas: SecretRule = {
   severity: 'error',
   languages: allLanguages,
   anchors: ['sig='],
-  detect: (text, offset, anchor) => {
+  detect: (doc, offset, anchor) => {
     // A SAS signature is a query parameter: "?…&sig=…" in a URL, "SharedAccessSignature=sv=…&sig=…" in a connection string.
-    const before = text.charCodeAt(offset - 1);
+    const before = doc.text.charCodeAt(offset - 1);
     if (before !== 38 /* & */ && before !== 63 /* ? */) return undefined;
-    return connectionSecretAt(text, offset, anchor, {
+    return connectionSecretAt(doc, offset, anchor, {
       service: 'blob',
       noun: 'Storage SAS signature',
       advice: 'Revoke the SAS and use the storage endpoint with DefaultAzureCredential.',

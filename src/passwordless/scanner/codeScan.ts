@@ -44,31 +44,51 @@ export function indexCodeRules(rules: readonly CodeRule[], language: CodeRuleLan
 }
 
 const maxClimb = 5;
+/** Above this many literal hits, one walk of the tree is cheaper than locating each hit from the root. */
+const walkThreshold = 64;
 
-export function findCodeHits(root: Node, text: string, language: CodeRuleLanguage, index: CodeIndex, literalHits: Iterable<{ offset: number; literal: string }>): CodeHit[] {
+export function findCodeHits(root: Node, text: string, language: CodeRuleLanguage, index: CodeIndex, literalHits: readonly { offset: number; literal: string }[]): CodeHit[] {
   const profile = profiles[language];
   const hits: CodeHit[] = [];
   const seen = new Set<number>();
+  const assigned = new Map<string, string | undefined>();
+  const consider = (site: CallSite): void => {
+    if (seen.has(site.node.startIndex)) return;
+    const candidate = index.get(site.name)?.find((c) => matches(site, c, profile));
+    if (!candidate) return;
+    seen.add(site.node.startIndex);
+    hits.push({ rule: candidate.rule, start: site.node.startIndex, end: site.node.endIndex, target: resolveTarget(site, candidate.rule, text, profile, assigned) });
+  };
+  if (literalHits.length > walkThreshold) {
+    walkCallSites(root, profile, index, consider);
+    return hits.sort((a, b) => a.start - b.start);
+  }
   for (const { offset, literal } of literalHits) {
-    const candidates = index.get(literal);
-    if (!candidates) continue;
+    if (!index.has(literal)) continue;
     const leaf = root.descendantForIndex(offset, offset + literal.length);
     if (!leaf || leaf.text !== literal || isInert(leaf, profile)) continue;
     const site = enclosingSite(leaf, literal, profile);
-    if (!site || seen.has(site.node.startIndex)) continue;
-    for (const candidate of candidates) {
-      if (!matches(site, candidate, profile)) continue;
-      seen.add(site.node.startIndex);
-      hits.push({
-        rule: candidate.rule,
-        start: site.node.startIndex,
-        end: site.node.endIndex,
-        target: resolveTarget(site, candidate.rule, text, profile),
-      });
-      break;
-    }
+    if (site) consider(site);
   }
   return hits;
+}
+
+/** Every call and construction in document order, skipping comments and strings; iterative, so depth costs no stack. */
+function walkCallSites(root: Node, profile: SyntaxProfile, index: CodeIndex, visit: (site: CallSite) => void): void {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (profile.construct.has(type) || profile.call.has(type)) {
+        const site = callSiteOf(cursor.currentNode, profile);
+        if (site && index.has(site.name)) visit(site);
+      }
+      if (!profile.inert.has(type) && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return;
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 function isInert(node: Node, profile: SyntaxProfile): boolean {
@@ -112,19 +132,24 @@ function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfi
 const identifierShape = /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/;
 
 /** The resource the call names: a literal argument, or an identifier assigned a literal elsewhere in the file. */
-function resolveTarget(site: CallSite, rule: CodeRule, text: string, profile: SyntaxProfile): Target | undefined {
+function resolveTarget(site: CallSite, rule: CodeRule, text: string, profile: SyntaxProfile, assigned: Map<string, string | undefined>): Target | undefined {
   for (const arg of site.args) {
     const value = arg.value;
     const literal =
       profile.strings.has(value.type) || profile.objects.has(value.type)
         ? value.text.slice(0, 4096)
         : identifierShape.test(value.text)
-          ? literalAssignedTo(value.text, text)
+          ? cachedAssignment(value.text, text, assigned)
           : undefined;
     const target = literal ? targetIn(rule.service, literal) : undefined;
     if (target) return target;
   }
   return site.receiver ? targetIn(rule.service, site.receiver.text.slice(0, 4096)) : undefined;
+}
+
+function cachedAssignment(name: string, text: string, cache: Map<string, string | undefined>): string | undefined {
+  if (!cache.has(name)) cache.set(name, literalAssignedTo(name, text));
+  return cache.get(name);
 }
 
 function literalAssignedTo(name: string, text: string): string | undefined {

@@ -16,6 +16,27 @@ export function settingsOf(text: string, language: ConfigLanguage): Setting[] {
 }
 
 function jsonSettings(text: string): Setting[] {
+  try {
+    return jsonTreeSettings(text);
+  } catch (error) {
+    // jsonc-parser recurses per nesting level: absurdly deep files fall back to flat "name": "value" pairs.
+    if (error instanceof RangeError) return flatJsonSettings(text);
+    throw error;
+  }
+}
+
+const flatPair = /"([^"\\\r\n]{1,200})"[ \t\r\n]{0,100}:[ \t\r\n]{0,100}"([^"\\\r\n]{0,4096})"/g;
+
+function flatJsonSettings(text: string): Setting[] {
+  const settings: Setting[] = [];
+  for (const match of text.matchAll(flatPair)) {
+    const start = match.index + match[0].length - 1 - match[2]!.length;
+    settings.push({ name: match[1]!, value: match[2]!, start, end: start + match[2]!.length });
+  }
+  return settings;
+}
+
+function jsonTreeSettings(text: string): Setting[] {
   const settings: Setting[] = [];
   visit(
     text,

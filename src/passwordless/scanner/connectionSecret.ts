@@ -1,7 +1,8 @@
 /** The common detector behind the connection-string secret rules: the value after `Key=` in a segment that names the service. */
 import type { ServiceId } from '../../core/roles';
 import type { SecretHit } from '../rules/model';
-import { isEmulatorKey, isPlaceholder, looksLikeBase64Key, mask, segmentAround, startsKey, valueAfter } from './secretText';
+import type { SecretDocument } from './secretDocument';
+import { isEmulatorKey, isPlaceholder, looksLikeBase64Key, mask, startsKey, valueAfter } from './secretText';
 import { targetIn } from './targets';
 
 export interface ConnectionSecretShape {
@@ -21,15 +22,13 @@ export interface ConnectionSecretShape {
   stopAtAmpersand?: boolean;
 }
 
-const maxSegmentForSearch = 8192;
-
-export function connectionSecretAt(text: string, offset: number, anchor: string, shape: ConnectionSecretShape): SecretHit | undefined {
+export function connectionSecretAt(doc: SecretDocument, offset: number, anchor: string, shape: ConnectionSecretShape): SecretHit | undefined {
+  const { text } = doc;
   if (!startsKey(text, offset)) return undefined;
-  const segment = segmentAround(text, offset);
-  const lower = text.slice(segment.start, Math.min(segment.end, segment.start + maxSegmentForSearch)).toLowerCase();
-  if (lower.includes('usedevelopmentstorage=true') || lower.includes('devstoreaccount1')) return undefined;
-  if (shape.requires && !shape.requires.every((word) => lower.includes(word))) return undefined;
-  if (shape.excludes?.some((word) => lower.includes(word))) return undefined;
+  const segment = doc.segmentAround(offset);
+  if (doc.contains(segment, 'usedevelopmentstorage=true') || doc.contains(segment, 'devstoreaccount1')) return undefined;
+  if (shape.requires && !shape.requires.every((word) => doc.contains(segment, word))) return undefined;
+  if (shape.excludes?.some((word) => doc.contains(segment, word))) return undefined;
   const value = valueAfter(text, offset, anchor, segment.end, shape.stopAtAmpersand);
   if (value.value.length < (shape.minLength ?? 1) || isPlaceholder(value.value) || isEmulatorKey(value.value)) return undefined;
   if (shape.base64MinLength !== undefined && !looksLikeBase64Key(value.value, shape.base64MinLength)) return undefined;
@@ -37,6 +36,6 @@ export function connectionSecretAt(text: string, offset: number, anchor: string,
     start: value.start,
     end: value.end,
     message: `${shape.noun} in a connection string (${anchor}${mask(value.value)}). ${shape.advice}`,
-    target: targetIn(shape.service, lower),
+    target: targetIn(shape.service, doc.lowerSlice(segment)),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { ruleLanguageOf } from '../languages';
 import { codeRules, secretRules } from '../rules';
+import type { SecretRule } from '../rules/model';
 import type { LanguageId, RuleLanguage } from '../types';
 import { indexCodeRules, type CodeIndex } from './codeScan';
 
@@ -15,6 +16,8 @@ export interface LiteralHit {
 export interface LanguagePlan {
   language: RuleLanguage;
   codeIndex?: CodeIndex;
+  /** Secret rules (with their priority) to run at each anchor. */
+  secretRulesByAnchor: Map<string, Array<{ rule: SecretRule; priority: number }>>;
   /** Literals in one alternation; no quantifiers, so matching is linear. */
   pattern: RegExp;
   literals: string[];
@@ -30,15 +33,19 @@ export function planFor(language: LanguageId): LanguagePlan {
   if (!plan) {
     const isCode = !['dotenv', 'appsettings', 'localsettings', 'properties', 'yaml'].includes(ruleLanguage);
     const codeIndex = isCode ? indexCodeRules(codeRules, ruleLanguage as never) : undefined;
-    const anchors = secretRules.filter((rule) => rule.languages.includes(ruleLanguage)).flatMap((rule) => rule.anchors);
-    const literals = [...new Set([...(codeIndex?.keys() ?? []), ...anchors])].sort((a, b) => b.length - a.length);
-    plan = { language: ruleLanguage, codeIndex, literals, pattern: new RegExp(literals.map(escape).join('|'), 'g') };
+    const secretRulesByAnchor = new Map<string, Array<{ rule: SecretRule; priority: number }>>();
+    secretRules.forEach((rule, priority) => {
+      if (!rule.languages.includes(ruleLanguage)) return;
+      for (const anchor of rule.anchors) secretRulesByAnchor.set(anchor, [...(secretRulesByAnchor.get(anchor) ?? []), { rule, priority }]);
+    });
+    const literals = [...new Set([...(codeIndex?.keys() ?? []), ...secretRulesByAnchor.keys()])].sort((a, b) => b.length - a.length);
+    plan = { language: ruleLanguage, codeIndex, secretRulesByAnchor, literals, pattern: new RegExp(literals.map(escape).join('|'), 'g') };
     plans.set(ruleLanguage, plan);
   }
   return plan;
 }
 
-/** True when the text holds at least one literal of the language's rules: the only work done for clean files. */
+/** True when the text holds at least one literal of the language's rules (a superset of what literalHits keeps). */
 export function hasCandidates(text: string, language: LanguageId): boolean {
   const { pattern } = planFor(language);
   pattern.lastIndex = 0;
@@ -47,14 +54,20 @@ export function hasCandidates(text: string, language: LanguageId): boolean {
   return found;
 }
 
+/** Every literal occurrence, left to right without overlap; callee names only as whole identifiers ("Client", not "HttpClient"). */
 export function literalHits(text: string, plan: LanguagePlan): LiteralHit[] {
   const hits: LiteralHit[] = [];
-  const { pattern } = plan;
+  const { pattern, codeIndex } = plan;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    hits.push({ offset: match.index, literal: match[0] });
-    // Anchors may overlap ("==" inside "==="); step one character, not past the match.
-    pattern.lastIndex = match.index + 1;
+    const literal = match[0];
+    const offset = match.index;
+    if (codeIndex?.has(literal) && (isIdentifierChar(text.charCodeAt(offset - 1)) || isIdentifierChar(text.charCodeAt(offset + literal.length)))) continue;
+    hits.push({ offset, literal });
   }
   return hits;
+}
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }

@@ -46,24 +46,6 @@ export function mask(value: string): string {
   return `${value.slice(0, 4)}…(${value.length} chars)`;
 }
 
-const segmentLimit = 4096;
-
-function isSegmentBoundary(code: number): boolean {
-  // newline, carriage return, quotes, backtick, angle brackets: where a connection string literal ends.
-  return code === 10 || code === 13 || code === 34 || code === 39 || code === 96 || code === 60 || code === 62;
-}
-
-/** The connection-string-like segment around an offset: bounded by quotes, line ends or markup, at most 4 KiB each way. */
-export function segmentAround(text: string, offset: number): { start: number; end: number } {
-  let start = offset;
-  const minStart = Math.max(0, offset - segmentLimit);
-  while (start > minStart && !isSegmentBoundary(text.charCodeAt(start - 1))) start--;
-  let end = offset;
-  const maxEnd = Math.min(text.length, offset + segmentLimit);
-  while (end < maxEnd && !isSegmentBoundary(text.charCodeAt(end))) end++;
-  return { start, end };
-}
-
 /** The value after `anchor` (which ends with '='), up to ';', '&', whitespace or the segment's end. */
 export function valueAfter(text: string, anchorOffset: number, anchor: string, segmentEnd: number, stopAtAmpersand = false): { start: number; end: number; value: string } {
   const start = anchorOffset + anchor.length;
@@ -88,18 +70,4 @@ const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 export function looksLikeBase64Key(value: string, minLength: number): boolean {
   return value.length >= minLength && value.length <= 200 && base64.test(value);
-}
-
-/** The text of the line holding an offset (bounded), for context words like "eventhub". */
-export function lineAround(text: string, offset: number): string {
-  const { start, end } = segmentAroundLine(text, offset);
-  return text.slice(start, end);
-}
-
-function segmentAroundLine(text: string, offset: number): { start: number; end: number } {
-  const from = Math.max(0, offset - segmentLimit);
-  const to = Math.min(text.length, offset + segmentLimit);
-  const lineStart = text.lastIndexOf('\n', offset);
-  const lineEnd = text.indexOf('\n', offset);
-  return { start: Math.max(from, lineStart + 1), end: lineEnd === -1 ? to : Math.min(to, lineEnd) };
 }

@@ -82,7 +82,8 @@ export interface CallSite {
   name: string;
   calleeNode: Node;
   receiver?: Node;
-  args: Argument[];
+  /** Computed on first use: most call sites are rejected by name alone. */
+  readonly args: Argument[];
 }
 
 export interface Argument {
@@ -92,10 +93,11 @@ export interface Argument {
 
 const maxCalleeText = 300;
 
+/** Only the callee's tail matters (its last segments), so long receiver chains cost nothing. */
 function normaliseCallee(text: string): string {
-  const generic = text.indexOf('<');
-  const head = generic === -1 ? text : text.slice(0, generic);
-  return head.slice(0, maxCalleeText).replace(/\s+/g, '');
+  const tail = text.length > maxCalleeText ? text.slice(-maxCalleeText) : text;
+  const generic = tail.indexOf('<');
+  return (generic === -1 ? tail : tail.slice(0, generic)).replace(/\s+/g, '');
 }
 
 /** A call or construction at this node, or undefined. */
@@ -105,9 +107,22 @@ export function callSiteOf(node: Node, profile: SyntaxProfile): CallSite | undef
   const calleeNode = kind === 'construct' ? (node.childForFieldName('constructor') ?? node.childForFieldName('type')) : node.childForFieldName(profile.calleeField);
   if (!calleeNode) return undefined;
   const callee = normaliseCallee(calleeNode.text);
+  if (callee.length === 0) return undefined;
   const dot = callee.lastIndexOf('.');
   const receiver = profile.receiverField && kind === 'call' ? (node.childForFieldName(profile.receiverField) ?? undefined) : undefined;
-  return { kind, node, callee, name: callee.slice(dot + 1), calleeNode, receiver, args: argumentsOf(node) };
+  let args: Argument[] | undefined;
+  return {
+    kind,
+    node,
+    callee,
+    name: callee.slice(dot + 1),
+    calleeNode,
+    receiver,
+    get args() {
+      args ??= argumentsOf(node);
+      return args;
+    },
+  };
 }
 
 function argumentsOf(node: Node): Argument[] {

@@ -1,0 +1,82 @@
+/**
+ * One document as the secret rules see it. Boundaries and word positions are found once per document, then every
+ * question an anchor asks is a binary search, so a megabyte of repeated anchors stays linear.
+ */
+
+/** Connection strings and SAS URLs are far shorter; the bound keeps each anchor's span small. */
+export const segmentLimit = 1024;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** newline, carriage return, quotes, backtick, angle brackets: where a connection-string literal ends. */
+const segmentBoundary = /[\n\r"'`<>]/g;
+const lineBoundary = /\n/g;
+
+export class SecretDocument {
+  private lower: string | undefined;
+  private readonly positions = new Map<string, number[]>();
+
+  constructor(readonly text: string) {}
+
+  /** The connection-string-like span around an offset: bounded by quotes, line ends or markup, at most 1 KiB each way. */
+  segmentAround(offset: number): Span {
+    return this.spanBetween(this.matches('segment', segmentBoundary), offset);
+  }
+
+  /** The line around an offset, at most 1 KiB each way. */
+  lineAround(offset: number): string {
+    const span = this.spanBetween(this.matches('line', lineBoundary), offset);
+    return this.text.slice(span.start, span.end);
+  }
+
+  /** Lower-cased text of a span. */
+  lowerSlice(span: Span): string {
+    return this.text.slice(span.start, span.end).toLowerCase();
+  }
+
+  /** Whether a lower-case word occurs (case-insensitively) inside the span. */
+  contains(span: Span, word: string): boolean {
+    let positions = this.positions.get(`word:${word}`);
+    if (!positions) {
+      this.lower ??= this.text.toLowerCase();
+      positions = [];
+      for (let at = this.lower.indexOf(word); at !== -1; at = this.lower.indexOf(word, at + 1)) positions.push(at);
+      this.positions.set(`word:${word}`, positions);
+    }
+    const first = firstAtOrAfter(positions, span.start);
+    return first < positions.length && positions[first]! + word.length <= span.end;
+  }
+
+  private matches(key: string, pattern: RegExp): number[] {
+    let positions = this.positions.get(key);
+    if (!positions) {
+      positions = [];
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) positions.push(match.index);
+      this.positions.set(key, positions);
+    }
+    return positions;
+  }
+
+  private spanBetween(boundaries: number[], offset: number): Span {
+    const next = firstAtOrAfter(boundaries, offset);
+    const previous = next > 0 ? boundaries[next - 1]! + 1 : 0;
+    const end = next < boundaries.length ? boundaries[next]! : this.text.length;
+    return { start: Math.max(previous, offset - segmentLimit), end: Math.min(end, offset + segmentLimit) };
+  }
+}
+
+/** Index of the first element ≥ value in a sorted array (its length when none). */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

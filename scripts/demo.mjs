@@ -16,10 +16,11 @@ const { values: options } = parseArgs({
 });
 
 let stack;
+// Ctrl+C is how the demo ends: a clean exit, not an error.
 onSignals(async () => {
   console.log('\nStopping the emulator and code-server…');
   await stack?.stop();
-});
+}, 0);
 
 try {
   await ensureCodeServer();

@@ -80,8 +80,8 @@ export async function waitFor(check, { timeoutMs, intervalMs = 200, what }) {
   }
 }
 
-/** Ctrl+C / kill: run `cleanup` once, then exit (the 'exit' hook above kills whatever is left). */
-export function onSignals(cleanup) {
+/** Ctrl+C / kill: run `cleanup` once, then exit with `exitCode` (the 'exit' hook above kills whatever is left). */
+export function onSignals(cleanup, exitCode = 130) {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, async () => {
@@ -90,7 +90,7 @@ export function onSignals(cleanup) {
       try {
         await cleanup?.();
       } finally {
-        process.exit(130);
+        process.exit(exitCode);
       }
     });
   }

@@ -3,7 +3,7 @@
  * Exit 0 = ran, 1 = findings with --fail-on-findings, 2 = error (bad arguments, unreadable path).
  */
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { scanDocument } from '../passwordless/engine';
@@ -69,7 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function scanPaths(paths: readonly string[], cwd: string, exclude: readonly string[]): Promise<{ results: FileFinding[]; files: number }> {
   const results: FileFinding[] = [];
   let files = 0;
-  for await (const path of filesToScan(paths)) {
+  for await (const path of filesToScan(paths.map((p) => resolve(cwd, p)), cwd)) {
     const file = relative(cwd, path).split(sep).join('/') || path;
     const text = await readFile(path, 'utf8');
     files++;

@@ -1,7 +1,8 @@
 /** Lists the files a scan covers: given files as they are, directories walked with .gitignore rules applied. */
 import ignore, { type Ignore } from 'ignore';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { languageOf } from '../passwordless/engine';
 
 /** Folders that hold dependencies, build output or tool state, never the project's own code. */
@@ -12,12 +13,26 @@ interface Layer {
   rules: Ignore;
 }
 
-export async function* filesToScan(paths: readonly string[]): AsyncIterable<string> {
+/** Given files are scanned as they are; directories inherit the .gitignore files of their parents up to the repository root or cwd. */
+export async function* filesToScan(paths: readonly string[], cwd: string): AsyncIterable<string> {
   for (const path of paths) {
     const info = await stat(path);
-    if (info.isDirectory()) yield* walk(path, []);
+    if (info.isDirectory()) yield* walk(path, await parentLayers(resolve(path), resolve(cwd)));
     else if (info.isFile()) yield path;
   }
+}
+
+async function parentLayers(dir: string, cwd: string): Promise<Layer[]> {
+  const layers: Layer[] = [];
+  let current = dir;
+  while (current !== cwd && !existsSync(join(current, '.git'))) {
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+    const rules = await gitignoreOf(current);
+    if (rules) layers.unshift({ base: current, rules });
+  }
+  return layers;
 }
 
 async function* walk(dir: string, layers: Layer[]): AsyncIterable<string> {

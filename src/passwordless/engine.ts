@@ -77,8 +77,8 @@ function excluded(fileName: string, globs: readonly string[]): boolean {
 
 /** Only a hit of a code rule's callee name is worth a parse; secret anchors need no syntax tree. */
 function needsParse(hits: readonly LiteralHit[], language: LanguageId): boolean {
-  const index = planFor(language).codeIndex;
-  return index !== undefined && hits.some((hit) => index.has(hit.literal));
+  const { parseTriggers } = planFor(language);
+  return hits.some((hit) => parseTriggers.has(hit.literal));
 }
 
 function scanWith(text: string, language: LanguageId, hits: LiteralHit[], parser: Parser | undefined, options: ScanOptions): Finding[] {

@@ -16,6 +16,11 @@ export interface LiteralHit {
 export interface LanguagePlan {
   language: RuleLanguage;
   codeIndex?: CodeIndex;
+  /**
+   * Literals whose hit is worth a parse: callee names, except for builder patterns (Java's `.key(…)`,
+   * `.credential(…)`), whose common method names only count when the builder's name is in the file too.
+   */
+  parseTriggers: ReadonlySet<string>;
   /** Secret rules (with their priority) to run at each anchor. */
   secretRulesByAnchor: Map<string, Array<{ rule: SecretRule; priority: number }>>;
   /** Literals in one alternation; no quantifiers, so matching is linear. */
@@ -38,8 +43,12 @@ export function planFor(language: LanguageId): LanguagePlan {
       if (!rule.languages.includes(ruleLanguage)) return;
       for (const anchor of rule.anchors) secretRulesByAnchor.set(anchor, [...(secretRulesByAnchor.get(anchor) ?? []), { rule, priority }]);
     });
-    const literals = [...new Set([...(codeIndex?.keys() ?? []), ...secretRulesByAnchor.keys()])].sort((a, b) => b.length - a.length);
-    plan = { language: ruleLanguage, codeIndex, secretRulesByAnchor, literals, pattern: new RegExp(literals.map(escape).join('|'), 'g') };
+    const parseTriggers = new Set<string>();
+    for (const [name, patterns] of codeIndex ?? []) {
+      for (const { pattern } of patterns) for (const trigger of pattern.receiver ?? [name]) parseTriggers.add(trigger);
+    }
+    const literals = [...new Set([...(codeIndex?.keys() ?? []), ...parseTriggers, ...secretRulesByAnchor.keys()])].sort((a, b) => b.length - a.length);
+    plan = { language: ruleLanguage, codeIndex, parseTriggers, secretRulesByAnchor, literals, pattern: new RegExp(literals.map(escape).join('|'), 'g') };
     plans.set(ruleLanguage, plan);
   }
   return plan;
@@ -62,7 +71,7 @@ export function literalHits(text: string, plan: LanguagePlan): LiteralHit[] {
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const literal = match[0];
     const offset = match.index;
-    if (codeIndex?.has(literal) && (isIdentifierChar(text.charCodeAt(offset - 1)) || isIdentifierChar(text.charCodeAt(offset + literal.length)))) continue;
+    if ((codeIndex?.has(literal) || plan.parseTriggers.has(literal)) && (isIdentifierChar(text.charCodeAt(offset - 1)) || isIdentifierChar(text.charCodeAt(offset + literal.length)))) continue;
     hits.push({ offset, literal });
   }
   return hits;

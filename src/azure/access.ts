@@ -1,11 +1,13 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { HttpClient } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import {
+  newArmClient,
   newAuthorizationClient,
   newMsiClient,
   newResourcesClient,
   newSubscriptionClient,
   sharedClientOptions,
+  type ArmClient,
   type AuthorizationClient,
   type MsiClient,
   type ResourcesClient,
@@ -26,6 +28,8 @@ export interface AzureAccessOptions {
   credentialFactory: CredentialFactory;
   /** Replaces the HTTP transport under the real SDK pipeline (tests record requests to unreachable clouds). */
   httpClient?: HttpClient;
+  /** The SDK pipeline's retry settings (tests shorten the delays; production keeps the SDK defaults). */
+  retryOptions?: PipelineRetryOptions;
 }
 
 /**
@@ -40,6 +44,8 @@ export interface AzureAccess {
   msiClient(subscription: SubscriptionRef): Promise<MsiClient>;
   authorizationClient(subscription: SubscriptionRef): Promise<AuthorizationClient>;
   resourcesClient(subscription: SubscriptionRef): Promise<ResourcesClient>;
+  /** Plain ARM requests through the shared pipeline, per tenant (see armRest.ts). */
+  armClient(tenantId?: string): Promise<ArmClient>;
   listTenants(signal?: AbortSignal): Promise<AzureTenant[]>;
   /** Subscriptions of every reachable tenant; a tenant that fails is reported in failedTenants, never hides others. */
   listSubscriptions(signal?: AbortSignal): Promise<SubscriptionListing>;
@@ -49,7 +55,7 @@ export interface AzureAccess {
 
 export function createAzureAccess(options: AzureAccessOptions): AzureAccess {
   const { cloud, credentialFactory } = options;
-  const shared = sharedClientOptions(cloud, options.httpClient);
+  const shared = sharedClientOptions(cloud, options.httpClient, options.retryOptions);
   const credentials = new Map<string, TokenCredential>();
   const clients = new Map<string, Promise<unknown>>();
 
@@ -85,6 +91,7 @@ export function createAzureAccess(options: AzureAccessOptions): AzureAccess {
     authorizationClient: (s) =>
       once(subKey('authorization', s), () => newAuthorizationClient(credential(s.tenantId), s.subscriptionId, shared)),
     resourcesClient: (s) => once(subKey('resources', s), () => newResourcesClient(credential(s.tenantId), s.subscriptionId, shared)),
+    armClient: (tenantId) => once(`arm/${tenantId?.toLowerCase() ?? ''}`, () => newArmClient(credential(tenantId), shared)),
     async listTenants(signal) {
       const client = await access.subscriptionClient();
       const tenants: AzureTenant[] = [];

@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { HttpClient } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import { Agent } from 'node:https';
 import type { AzureCloud } from './clouds';
 
@@ -8,6 +8,8 @@ export type SubscriptionClient = import('@azure/arm-resources-subscriptions').Su
 export type MsiClient = import('@azure/arm-msi').ManagedServiceIdentityClient;
 export type AuthorizationClient = import('@azure/arm-authorization').AuthorizationManagementClient;
 export type ResourcesClient = import('@azure/arm-resources').ResourceManagementClient;
+/** The core-client pipeline itself (bearer token, retries, TLS) for ARM calls no installed typed client makes well. */
+export type ArmClient = import('@azure/core-client').ServiceClient;
 
 /** Options every classic ARM client of one cloud shares. */
 export interface SharedClientOptions {
@@ -17,6 +19,7 @@ export interface SharedClientOptions {
   /** Carries the cloud's CA (Emulator only): trusted by these clients, never process-wide. */
   agent?: Agent;
   httpClient?: HttpClient;
+  retryOptions?: PipelineRetryOptions;
 }
 
 export const USER_AGENT_PREFIX = 'keyless-vscode';
@@ -25,13 +28,14 @@ export const USER_AGENT_PREFIX = 'keyless-vscode';
  * Endpoint and scope set explicitly (the SDK would otherwise default to management.azure.com); retries stay the
  * SDK pipeline's own (429 with Retry-After, 408/5xx with backoff). One keep-alive agent per cloud holds the CA.
  */
-export function sharedClientOptions(cloud: AzureCloud, httpClient?: HttpClient): SharedClientOptions {
+export function sharedClientOptions(cloud: AzureCloud, httpClient?: HttpClient, retryOptions?: PipelineRetryOptions): SharedClientOptions {
   return {
     endpoint: cloud.resourceManagerEndpoint,
     credentialScopes: [cloud.credentialScope],
     userAgentOptions: { userAgentPrefix: USER_AGENT_PREFIX },
     ...(cloud.ca ? { agent: new Agent({ ca: cloud.ca, keepAlive: true }) } : {}),
     ...(httpClient ? { httpClient } : {}),
+    ...(retryOptions ? { retryOptions } : {}),
   };
 }
 
@@ -57,4 +61,9 @@ export async function newAuthorizationClient(
 export async function newResourcesClient(credential: TokenCredential, subscriptionId: string, options: SharedClientOptions): Promise<ResourcesClient> {
   const { ResourceManagementClient } = await import('./sdk');
   return new ResourceManagementClient(credential, subscriptionId, options);
+}
+
+export async function newArmClient(credential: TokenCredential, options: SharedClientOptions): Promise<ArmClient> {
+  const { ServiceClient } = await import('./sdk');
+  return new ServiceClient({ ...options, credential });
 }

@@ -26,6 +26,8 @@ export class InventoryLoader {
       this.collect(this.reader.holderPages(subscriptionId, signal), signal),
       this.collect(this.reader.roleAssignmentPages(subscriptionId, signal), signal),
     ]);
+    // A load cancelled by a refresh must not overwrite what the newer load puts.
+    signal?.throwIfAborted();
     const snapshot = { subscriptionId, identities, holders, roleAssignments };
     this.index.put(snapshot);
     return snapshot;
@@ -61,6 +63,19 @@ export class InventoryLoader {
     return this.memo(this.roles, guid, () =>
       this.limiter.run(() => this.reader.roleDefinition(roleDefinitionId, signal), signal),
     );
+  }
+
+  /** Forgets every loaded subscription and credential list (a full refresh); role names stay, they do not change. */
+  reset(): void {
+    this.index.clear();
+    this.credentials.clear();
+  }
+
+  /** Forgets the credential lists of every identity in a subscription (before reloading it). */
+  forgetSubscription(subscriptionId: string): void {
+    const prefix = `/subscriptions/${subscriptionId.toLowerCase()}/`;
+    for (const key of [...this.credentials.keys()]) if (key.startsWith(prefix)) this.credentials.delete(key);
+    this.index.remove(subscriptionId);
   }
 
   /** Forgets what was loaded for an identity (after a write), so the next expansion asks ARM again. */

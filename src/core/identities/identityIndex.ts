@@ -22,6 +22,11 @@ export class IdentityIndex {
     this.invalidate();
   }
 
+  clear(): void {
+    this.snapshots.clear();
+    this.invalidate();
+  }
+
   has(subscriptionId: string): boolean {
     return this.snapshots.has(subscriptionId.toLowerCase());
   }

@@ -1,0 +1,131 @@
+import type { AzureSubscription } from '../azure/tenants';
+import type { IdentityIndex } from '../core/identities/identityIndex';
+import type { FederatedCredential, SubscriptionSnapshot } from '../core/identities/model';
+import type { RequestLimiter } from './limiter';
+import { InventoryLoader } from './loader';
+import type { InventoryReader } from './reader';
+
+export type LoadState =
+  | { status: 'loading' }
+  | { status: 'loaded'; snapshot: SubscriptionSnapshot }
+  | { status: 'failed'; error: unknown };
+
+interface Entry {
+  subscription: AzureSubscription;
+  controller: AbortController;
+  promise: Promise<SubscriptionSnapshot>;
+  state: LoadState;
+}
+
+/**
+ * The shown subscriptions' inventories, loading in the background as soon as they are listed (every page through one
+ * bounded pool), so that an identity's "Assigned to" can wait for every subscription of its tenant. Refresh aborts
+ * what is in flight and starts over; one subscription can be reloaded alone (after a write, or Retry).
+ */
+export class IdentityInventory {
+  private readonly loader: InventoryLoader;
+  private readonly entries = new Map<string, Entry>();
+  private generation = new AbortController();
+
+  constructor(reader: InventoryReader, limiter: RequestLimiter) {
+    this.loader = new InventoryLoader(reader, limiter);
+  }
+
+  get index(): IdentityIndex {
+    return this.loader.index;
+  }
+
+  /** Starts loading every subscription not loaded yet; forgets those no longer shown. */
+  track(subscriptions: readonly AzureSubscription[]): void {
+    const wanted = new Set(subscriptions.map((s) => key(s.subscriptionId)));
+    for (const [id, entry] of this.entries) {
+      if (wanted.has(id)) continue;
+      entry.controller.abort(new Error('The subscription is no longer shown.'));
+      this.entries.delete(id);
+      this.loader.forgetSubscription(entry.subscription.subscriptionId);
+    }
+    for (const s of subscriptions) if (!this.entries.has(key(s.subscriptionId))) this.start(s);
+  }
+
+  subscription(subscriptionId: string): AzureSubscription | undefined {
+    return this.entries.get(key(subscriptionId))?.subscription;
+  }
+
+  state(subscriptionId: string): LoadState | undefined {
+    return this.entries.get(key(subscriptionId))?.state;
+  }
+
+  /** The subscription's snapshot once loaded; rejects with the reason it could not load. */
+  snapshot(subscriptionId: string): Promise<SubscriptionSnapshot> {
+    const entry = this.entries.get(key(subscriptionId));
+    return entry ? entry.promise : Promise.reject(new Error(`Subscription ${subscriptionId} is not shown.`));
+  }
+
+  /** Waits until every shown subscription of the tenant has loaded or failed; returns those that failed. */
+  async tenantSettled(tenantId: string): Promise<AzureSubscription[]> {
+    for (;;) {
+      const entries = [...this.entries.values()].filter((e) => e.subscription.tenantId.toLowerCase() === tenantId.toLowerCase());
+      await Promise.allSettled(entries.map((e) => e.promise));
+      // A reload may have replaced an entry while we waited: settle again until the set is stable.
+      if (entries.every((e) => this.entries.get(key(e.subscription.subscriptionId)) === e)) {
+        return entries.filter((e) => e.state.status === 'failed').map((e) => e.subscription);
+      }
+    }
+  }
+
+  /** Aborts and reloads one subscription (after a write, or Retry). */
+  reload(subscriptionId: string): Promise<SubscriptionSnapshot> | undefined {
+    const entry = this.entries.get(key(subscriptionId));
+    if (!entry) return undefined;
+    entry.controller.abort(new Error('Reloading the subscription.'));
+    this.loader.forgetSubscription(entry.subscription.subscriptionId);
+    return this.start(entry.subscription).promise;
+  }
+
+  /** Aborts every load in flight, forgets everything loaded, and loads the shown subscriptions again. */
+  refresh(): void {
+    this.generation.abort(new Error('Refreshed.'));
+    this.generation = new AbortController();
+    for (const entry of this.entries.values()) entry.controller.abort(new Error('Refreshed.'));
+    this.loader.reset();
+    for (const entry of [...this.entries.values()]) this.start(entry.subscription);
+  }
+
+  federatedCredentials(identityId: string): Promise<FederatedCredential[]> {
+    return this.loader.federatedCredentials(identityId, this.generation.signal);
+  }
+
+  async roleName(roleDefinitionId: string): Promise<string | undefined> {
+    try {
+      return (await this.loader.roleDefinition(roleDefinitionId, this.generation.signal)).roleName;
+    } catch {
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.generation.abort(new Error('Disposed.'));
+    for (const entry of this.entries.values()) entry.controller.abort(new Error('Disposed.'));
+    this.entries.clear();
+  }
+
+  private start(subscription: AzureSubscription): Entry {
+    const controller = new AbortController();
+    const entry: Entry = { subscription, controller, state: { status: 'loading' }, promise: undefined! };
+    entry.promise = this.loader.loadSubscription(subscription.subscriptionId, controller.signal).then(
+      (snapshot) => {
+        entry.state = { status: 'loaded', snapshot };
+        return snapshot;
+      },
+      (error: unknown) => {
+        entry.state = { status: 'failed', error };
+        throw error;
+      },
+    );
+    entry.promise.catch(() => undefined); // observed by whoever awaits it; never an unhandled rejection
+    this.entries.set(key(subscription.subscriptionId), entry);
+    return entry;
+  }
+}
+
+const key = (subscriptionId: string) => subscriptionId.toLowerCase();

@@ -45,6 +45,12 @@ export class Config {
     return this.env.KEYLESS_EMULATOR_OID?.trim() || undefined;
   }
 
+  /** How the tree groups identities under a subscription (keyless.tree.groupBy). */
+  treeGroupBy(): 'none' | 'resourceGroup' | 'location' {
+    const value = this.section.get<string>('tree.groupBy');
+    return value === 'resourceGroup' || value === 'location' ? value : 'none';
+  }
+
   subscriptionFilter(): { source: FilterSource; entries: string[] } {
     return chooseFilter(
       this.section.get<string[]>('selectedSubscriptions'),
@@ -68,10 +74,11 @@ export class Config {
   }
 
   /** Fires when a setting that changes what Keyless signs in to or shows changes. */
-  onDidChange(listener: (what: 'signIn' | 'filter') => void): vscode.Disposable {
+  onDidChange(listener: (what: 'signIn' | 'filter' | 'view') => void): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((e) => {
       if (['keyless.cloud', 'keyless.emulator', 'keyless.authentication', SOVEREIGN].some((k) => e.affectsConfiguration(k))) listener('signIn');
       else if (e.affectsConfiguration('keyless.selectedSubscriptions') || e.affectsConfiguration(AZURE_RESOURCES_FILTER)) listener('filter');
+      else if (e.affectsConfiguration('keyless.tree')) listener('view');
     });
   }
 }

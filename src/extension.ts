@@ -16,9 +16,10 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log,
     session,
-    vscode.window.createTreeView('keyless.identities', { treeDataProvider: tree, showCollapseAll: true }),
+    tree,
+    tree.attach(vscode.window.createTreeView('keyless.identities', { treeDataProvider: tree, showCollapseAll: true })),
     session.onDidChange(() => tree.refresh()),
-    config.onDidChange((what) => (what === 'signIn' ? restore(session.settingsChanged()) : tree.refresh())),
+    config.onDidChange((what) => (what === 'signIn' ? restore(session.settingsChanged()) : tree.rerender())),
   );
   registerCommands(context, commandTable, { session, config, log, tree });
 

@@ -2,6 +2,7 @@ import type { CommandHandler } from './context';
 import { selectCloud } from './selectCloud';
 import { selectSubscriptions } from './selectSubscriptions';
 import { signIn, signInToTenant, signOut } from './signIn';
+import { treeCommands } from './treeCommands';
 
 /** Every command Keyless registers; the manifest's "contributes.commands" lists the same ids. */
 export const commandTable: Record<string, CommandHandler> = {
@@ -12,4 +13,5 @@ export const commandTable: Record<string, CommandHandler> = {
   'keyless.selectCloud': selectCloud,
   'keyless.refresh': ({ session }) => session.reset('refresh requested'),
   'keyless.showLog': ({ log }) => log.show(),
+  ...treeCommands,
 };

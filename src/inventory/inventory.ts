@@ -5,6 +5,13 @@ import type { RequestLimiter } from './limiter';
 import { InventoryLoader } from './loader';
 import type { InventoryReader } from './reader';
 
+export interface RetryOptions {
+  /** Whole-subscription attempts after the SDK pipeline's own retries are spent on a transient fault (default 2). */
+  attempts?: number;
+  /** Wait before the first such attempt, doubled each time (default 2000 ms: ARM throttling lasts seconds). */
+  delayMs?: number;
+}
+
 export type LoadState =
   | { status: 'loading' }
   | { status: 'loaded'; snapshot: SubscriptionSnapshot }
@@ -27,7 +34,11 @@ export class IdentityInventory {
   private readonly entries = new Map<string, Entry>();
   private generation = new AbortController();
 
-  constructor(reader: InventoryReader, limiter: RequestLimiter) {
+  constructor(
+    reader: InventoryReader,
+    limiter: RequestLimiter,
+    private readonly retry: RetryOptions = {},
+  ) {
     this.loader = new InventoryLoader(reader, limiter);
   }
 
@@ -92,12 +103,14 @@ export class IdentityInventory {
   }
 
   federatedCredentials(identityId: string): Promise<FederatedCredential[]> {
-    return this.loader.federatedCredentials(identityId, this.generation.signal);
+    const signal = this.generation.signal;
+    return withTransientRetries(() => this.loader.federatedCredentials(identityId, signal), signal, this.retry);
   }
 
   async roleName(roleDefinitionId: string): Promise<string | undefined> {
     try {
-      return (await this.loader.roleDefinition(roleDefinitionId, this.generation.signal)).roleName;
+      const signal = this.generation.signal;
+      return (await withTransientRetries(() => this.loader.roleDefinition(roleDefinitionId, signal), signal, this.retry)).roleName;
     } catch {
       return undefined;
     }
@@ -112,7 +125,8 @@ export class IdentityInventory {
   private start(subscription: AzureSubscription): Entry {
     const controller = new AbortController();
     const entry: Entry = { subscription, controller, state: { status: 'loading' }, promise: undefined! };
-    entry.promise = this.loader.loadSubscription(subscription.subscriptionId, controller.signal).then(
+    const load = () => this.loader.loadSubscription(subscription.subscriptionId, controller.signal);
+    entry.promise = withTransientRetries(load, controller.signal, this.retry).then(
       (snapshot) => {
         entry.state = { status: 'loaded', snapshot };
         return snapshot;
@@ -129,3 +143,26 @@ export class IdentityInventory {
 }
 
 const key = (subscriptionId: string) => subscriptionId.toLowerCase();
+
+/** Throttling, server errors and lost connections may pass; denied, missing or signed-out will not. */
+export function isTransient(error: unknown): boolean {
+  const e = (error ?? {}) as { name?: string; statusCode?: number; code?: string };
+  if (e.name === 'AbortError') return false;
+  if (e.statusCode === undefined) return e.code === 'REQUEST_SEND_ERROR' || e.code === 'ECONNRESET';
+  return e.statusCode === 408 || e.statusCode === 429 || e.statusCode >= 500;
+}
+
+async function withTransientRetries<T>(load: () => Promise<T>, signal: AbortSignal, options: RetryOptions): Promise<T> {
+  const attempts = options.attempts ?? 2;
+  let delay = options.delayMs ?? 2000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await load();
+    } catch (error) {
+      if (attempt >= attempts || signal.aborted || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay *= 2;
+      signal.throwIfAborted();
+    }
+  }
+}

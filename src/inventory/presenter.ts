@@ -90,13 +90,18 @@ export class IdentityTreeModel {
     const failed = await this.inventory.tenantSettled(subscription.tenantId);
     const assignments = this.inventory.index.roleAssignmentsOf(principalId);
     const named = await Promise.all(
-      assignments.map(async (a: RoleAssignment) => ({ assignment: a, roleName: await this.roleName(a.roleDefinitionId) })),
+      assignments.map(async (a: RoleAssignment) => ({ assignment: a, roleName: await this.inventory.roleName(a.roleDefinitionId) })),
     );
-    const roleRows = named.map(({ assignment, roleName }) =>
-      rows.roleAssignment(parentId, assignment, roleName, principalId, subscription, describeScope(assignment.scope, (id) => this.inventory.subscription(id)?.displayName)),
+    const scopeWords = (a: RoleAssignment) => describeScope(a.scope, (id) => this.inventory.subscription(id)?.displayName);
+    // A role whose name could not be read is a retryable row, not a row with a made-up name.
+    const unnamed = named
+      .filter((n) => n.roleName === undefined)
+      .map(({ assignment }) => rows.loadError(parentId, `A role on ${scopeWords(assignment)}`, 'its name could not load; retry', retry(subscription)));
+    const roleRows = named.flatMap(({ assignment, roleName }) =>
+      roleName === undefined ? [] : [rows.roleAssignment(parentId, assignment, roleName, principalId, subscription, scopeWords(assignment))],
     );
     roleRows.sort((a, b) => byText(a.label, b.label) || byText(a.description ?? '', b.description ?? ''));
-    const result: NodeDescription[] = [...failed.map((s) => this.incompleteRow(parentId, s)), ...roleRows];
+    const result: NodeDescription[] = [...failed.map((s) => this.incompleteRow(parentId, s)), ...unnamed, ...roleRows];
     if (result.length === 0) result.push(rows.message(parentId, 'No role assignments', 'circle-slash'));
     return result;
   }
@@ -117,10 +122,6 @@ export class IdentityTreeModel {
     const state = this.inventory.state(subscription.subscriptionId);
     const reason = state?.status === 'failed' ? describeLoadError(state.error) : 'not loaded';
     return rows.loadError(parentId, `Incomplete: ${subscription.displayName} could not load`, reason, retry(subscription));
-  }
-
-  private async roleName(roleDefinitionId: string): Promise<string> {
-    return (await this.inventory.roleName(roleDefinitionId)) ?? `Unknown role ${roleDefinitionId.split('/').pop()}`;
   }
 
   /** The holder's subscription name when it differs from the identity's own (cross-subscription use). */

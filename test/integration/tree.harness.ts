@@ -2,7 +2,7 @@
 // plain rows that tests compare exactly.
 import type { RunningEmulator } from '../../emulator/index';
 import { cloudFor, createAzureAccess, createEmulatorCredentialFactory, createInventoryReader, type AzureAccess } from '../../src/azure/index';
-import type { AzureSubscription } from '../../src/azure/tenants';
+import type { AzureSubscription, FailedTenant } from '../../src/azure/tenants';
 import { IdentityInventory } from '../../src/inventory/inventory';
 import { RequestLimiter } from '../../src/inventory/limiter';
 import type { GroupBy, NodeDescription } from '../../src/inventory/nodeDescription';
@@ -20,6 +20,7 @@ export interface Row {
 export interface TreeHarness {
   access: AzureAccess;
   subscriptions: AzureSubscription[];
+  failedTenants: FailedTenant[];
   inventory: IdentityInventory;
   model: IdentityTreeModel;
   dispose(): void;
@@ -31,14 +32,14 @@ export async function treeFor(
 ): Promise<TreeHarness> {
   const cloud = await cloudFor('Emulator', { endpoint: emulator.url, ca: emulator.ca });
   const access = createAzureAccess({ cloud, credentialFactory: createEmulatorCredentialFactory(), ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}) });
-  const { subscriptions } = await access.listSubscriptions();
+  const { subscriptions, failedTenants } = await access.listSubscriptions();
   const tenants = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]));
   const reader = createInventoryReader(access, (id) => tenants.get(id.toLowerCase()));
-  const inventory = new IdentityInventory(reader, new RequestLimiter(options.concurrency ?? 8));
+  const inventory = new IdentityInventory(reader, new RequestLimiter(options.concurrency ?? 8), { delayMs: 1 });
   inventory.track(subscriptions);
   const groupBy = options.groupBy ?? 'none';
   const model = new IdentityTreeModel(inventory, () => groupBy);
-  return { access, subscriptions, inventory, model, dispose: () => (inventory.dispose(), access.dispose()) };
+  return { access, subscriptions, failedTenants, inventory, model, dispose: () => (inventory.dispose(), access.dispose()) };
 }
 
 /** Every row under a subscription, expanded all the way down. */
@@ -58,4 +59,14 @@ export async function expandAll(model: IdentityTreeModel, nodes: NodeDescription
       return row;
     }),
   );
+}
+
+/** Rows as an indented outline, one line per row: `label — description  [icon contextValue]` (exact and readable). */
+export function outline(rows: Row[], depth = 0): string {
+  return rows
+    .map((r) => {
+      const line = `${'  '.repeat(depth)}${r.label}${r.description ? ` — ${r.description}` : ''}  [${r.icon} ${r.contextValue.replace(/^keyless\./, '')}${r.command ? ` → ${r.command}` : ''}]`;
+      return r.children?.length ? `${line}\n${outline(r.children, depth + 1)}` : line;
+    })
+    .join('\n');
 }

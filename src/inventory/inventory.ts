@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AzureSubscription } from '../azure/tenants';
 import type { IdentityIndex } from '../core/identities/identityIndex';
 import type { FederatedCredential, SubscriptionSnapshot } from '../core/identities/model';
@@ -32,7 +33,7 @@ interface Entry {
 export class IdentityInventory {
   private readonly loader: InventoryLoader;
   private readonly entries = new Map<string, Entry>();
-  private generation = new AbortController();
+  private generation = shared(new AbortController());
 
   constructor(
     reader: InventoryReader,
@@ -96,7 +97,7 @@ export class IdentityInventory {
   /** Aborts every load in flight, forgets everything loaded, and loads the shown subscriptions again. */
   refresh(): void {
     this.generation.abort(new Error('Refreshed.'));
-    this.generation = new AbortController();
+    this.generation = shared(new AbortController());
     for (const entry of this.entries.values()) entry.controller.abort(new Error('Refreshed.'));
     this.loader.reset();
     for (const entry of [...this.entries.values()]) this.start(entry.subscription);
@@ -123,7 +124,7 @@ export class IdentityInventory {
   }
 
   private start(subscription: AzureSubscription): Entry {
-    const controller = new AbortController();
+    const controller = shared(new AbortController());
     const entry: Entry = { subscription, controller, state: { status: 'loading' }, promise: undefined! };
     const load = () => this.loader.loadSubscription(subscription.subscriptionId, controller.signal);
     entry.promise = withTransientRetries(load, controller.signal, this.retry).then(
@@ -143,6 +144,12 @@ export class IdentityInventory {
 }
 
 const key = (subscriptionId: string) => subscriptionId.toLowerCase();
+
+/** Every request of a load listens on its signal: hundreds at once are expected, not a leak. */
+function shared(controller: AbortController): AbortController {
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
 
 /** Throttling, server errors and lost connections may pass; denied, missing or signed-out will not. */
 export function isTransient(error: unknown): boolean {

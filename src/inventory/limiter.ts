@@ -1,3 +1,6 @@
+/** ARM throttles bursts per subscription and tenant: Keyless keeps this many requests in flight at most. */
+export const DEFAULT_CONCURRENCY = 16;
+
 /**
  * Bounds how many ARM requests are in flight at once. ARM throttles per subscription and per tenant, and a tree over
  * hundreds of subscriptions would otherwise open hundreds of sockets; a fixed pool keeps us just under the limits

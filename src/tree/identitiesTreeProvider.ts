@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import { normalizeId } from '../core/identities/resourceId';
 import { applySubscriptionFilter } from '../core/subscriptionFilter';
 import { IdentityInventory } from '../inventory/inventory';
-import { RequestLimiter } from '../inventory/limiter';
+import { DEFAULT_CONCURRENCY, RequestLimiter } from '../inventory/limiter';
 import type { NodeDescription } from '../inventory/nodeDescription';
 import { IdentityTreeModel } from '../inventory/presenter';
 import type { Log } from '../log';
@@ -18,9 +18,6 @@ import { IdentityNode } from './nodes/identityNode';
 import { errorNode, MessageNode } from './nodes/messageNode';
 import { SubscriptionNode } from './nodes/subscriptionNode';
 import type { TreeNode } from './nodes/treeNode';
-
-/** ARM allows a few thousand reads per hour per principal and throttles bursts: keep a fixed pool of requests. */
-export const DEFAULT_CONCURRENCY = 16;
 
 /** What the welcome views key on (package.json viewsWelcome `when` clauses). */
 type TreeState = 'signedOut' | 'noSubscriptions' | 'noSubscriptionSelected' | 'ready';

@@ -1,0 +1,131 @@
+// npm run bench:tree — the identities tree at scale against the in-process emulator (real SDK clients, HTTPS):
+// 200 subscriptions × 50 identities, 30 ms per request, pages of 20. Measures (1) listing every identity of every
+// subscription and (2) fully expanding 200 random identities (assigned to, roles, credentials), for our loader and
+// for the anchor's algorithm replayed on the same emulator, then the tree's heap for the 10,000 identities.
+// Last line: one JSON object.
+import { startEmulator, type RunningEmulator } from '../emulator/index';
+import { generateScenario } from '../emulator/scenarios/generate';
+import { cloudFor, createAzureAccess, createEmulatorCredentialFactory, createInventoryReader, type AzureAccess } from '../src/azure/index';
+import type { AzureSubscription } from '../src/azure/tenants';
+import { IdentityInventory } from '../src/inventory/inventory';
+import { RequestLimiter } from '../src/inventory/limiter';
+import type { NodeDescription } from '../src/inventory/nodeDescription';
+import { IdentityTreeModel } from '../src/inventory/presenter';
+import { DEFAULT_CONCURRENCY as CONCURRENCY } from '../src/inventory/limiter';
+import { runAnchor } from './tree.anchor';
+
+const SUBSCRIPTIONS = 200;
+const IDENTITIES = 50;
+const LATENCY_MS = 30;
+const PAGE_SIZE = 20;
+const EXPANSIONS = 200;
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({
+    scenario: generateScenario({ subscriptions: SUBSCRIPTIONS, identitiesPerSubscription: IDENTITIES }),
+    pageSize: PAGE_SIZE,
+    faults: { latencyMs: LATENCY_MS },
+  });
+  const cloud = await cloudFor('Emulator', { endpoint: emulator.url, ca: emulator.ca });
+  const access = createAzureAccess({ cloud, credentialFactory: createEmulatorCredentialFactory() });
+  const { subscriptions } = await access.listSubscriptions();
+  console.log(`${subscriptions.length} subscriptions × ${IDENTITIES} identities, ${LATENCY_MS} ms per request, pages of ${PAGE_SIZE}, concurrency ${CONCURRENCY}`);
+
+  const ours = await runOurs(emulator, access, subscriptions);
+  const picks = ours.expanded.map((i) => ({ id: i.identity.id, principalId: i.identity.principalId, subscription: i.subscription }));
+  const anchor = await runAnchor(emulator, access, subscriptions, picks, CONCURRENCY);
+
+  const idealSeconds = (ours.requests * LATENCY_MS) / 1000 / CONCURRENCY;
+  const result = {
+    requests: ours.requests,
+    anchorRequests: anchor.requests,
+    seconds: round(ours.seconds),
+    anchorSeconds: round(anchor.seconds),
+    idealSeconds: round(idealSeconds),
+    requestRatio: round(anchor.requests / ours.requests),
+    timeRatio: round(anchor.seconds / ours.seconds),
+    idealRatio: round(ours.seconds / idealSeconds),
+    listSeconds: round(ours.listSeconds),
+    expandSeconds: round(ours.expandSeconds),
+    expandRequests: ours.expandRequests,
+    maxExpandRequestsPerIdentity: ours.maxPerIdentity,
+    anchorEveryIdentityRequests: anchor.everyIdentityRequests,
+    anchorEveryIdentitySeconds: round(anchor.everyIdentitySeconds),
+    concurrency: CONCURRENCY,
+    heapMiBFor10kIdentities: ours.heapMiB,
+  };
+  console.log(`ours:   ${ours.requests} requests in ${result.seconds} s (list ${result.listSeconds} s, expand 200 ${result.expandSeconds} s with ${ours.expandRequests} requests, at most ${ours.maxPerIdentity} per identity)`);
+  console.log(`anchor: ${anchor.requests} requests in ${result.anchorSeconds} s (list every identity, then its per-identity algorithm for the same 200)`);
+  console.log(`ideal:  ${result.idealSeconds} s = ${ours.requests} pages × ${LATENCY_MS} ms ÷ ${CONCURRENCY}`);
+  console.log(`ratios: ${result.requestRatio}× fewer requests, ${result.timeRatio}× less time than the anchor; ${result.idealRatio}× the ideal bound`);
+  console.log(
+    `anchor for every identity (what our loaded tree knows: counts for all ${subscriptions.length * IDENTITIES}), EXTRAPOLATED from its 200 measured expansions: ` +
+      `${anchor.everyIdentityRequests} requests, ${result.anchorEveryIdentitySeconds} s → ${round(anchor.everyIdentityRequests / ours.requests)}× / ${round(anchor.everyIdentitySeconds / ours.seconds)}× ours`,
+  );
+  console.log(`heap of the loaded tree (10,000 identities + resources + role assignments): ${ours.heapMiB} MiB${global.gc ? '' : ' (run with --expose-gc for a clean figure)'}`);
+  access.dispose();
+  await emulator.stop();
+  console.log(JSON.stringify(result));
+}
+
+async function runOurs(emulator: RunningEmulator, access: AzureAccess, subscriptions: AzureSubscription[]) {
+  const tenants = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]));
+  // Warm the SDK clients so both runs pay the same (client construction is local, no request).
+  for (const s of subscriptions) await Promise.all([access.msiClient(s), access.resourcesClient(s), access.authorizationClient(s)]);
+  const heapBefore = heapUsed();
+  emulator.resetStats();
+  const started = performance.now();
+  const inventory = new IdentityInventory(createInventoryReader(access, (id) => tenants.get(id.toLowerCase())), new RequestLimiter(CONCURRENCY));
+  const model = new IdentityTreeModel(inventory);
+  inventory.track(subscriptions);
+  const tops = await Promise.all(subscriptions.map((s) => model.subscriptionChildren(s)));
+  const identities = tops.flat().filter((d): d is Extract<NodeDescription, { kind: 'identity' }> => d.kind === 'identity');
+  if (identities.length !== SUBSCRIPTIONS * IDENTITIES) throw new Error(`listed ${identities.length} identities`);
+  const listSeconds = (performance.now() - started) / 1000;
+  const listRequests = emulator.stats().total;
+  const heapMiB = round((heapUsed() - heapBefore) / 2 ** 20);
+
+  const expanded = pick(identities, EXPANSIONS, 42);
+  const expandStarted = performance.now();
+  const expandFully = async (identity: NodeDescription) => {
+    const groups = await model.children(identity);
+    await Promise.all(groups.map((g) => model.children(g)));
+  };
+  await Promise.all(expanded.map(expandFully));
+  const expandSeconds = (performance.now() - expandStarted) / 1000;
+  const requests = emulator.stats().total;
+  // Per-identity cost, one at a time on identities not expanded yet (outside the measured totals).
+  let maxPerIdentity = 0;
+  for (const identity of identities.filter((i) => !expanded.includes(i)).slice(0, 20)) {
+    const before = emulator.stats().total;
+    await expandFully(identity);
+    maxPerIdentity = Math.max(maxPerIdentity, emulator.stats().total - before);
+  }
+  inventory.dispose();
+  return { requests, seconds: listSeconds + expandSeconds, listSeconds, expandSeconds, expandRequests: requests - listRequests, maxPerIdentity, expanded, heapMiB };
+}
+
+/** Deterministic sample without replacement. */
+function pick<T>(items: T[], count: number, seed: number): T[] {
+  let state = seed;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, count);
+}
+
+function heapUsed(): number {
+  global.gc?.();
+  global.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,15 +1,12 @@
-import { LoadErrorNode } from '../tree/nodes/loadErrorNode';
-import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
+import { descriptionOf, subscriptionOf } from '../tree/nodeTargets';
 import type { CommandHandler } from './context';
 
-/** Reloads one subscription's identities (inline on a subscription, and Retry on an error row). */
+/** Reloads one subscription's identities (inline on a subscription, and Retry on an error row or from its click). */
 export const refreshSubscription: CommandHandler = ({ tree }, arg) => {
-  if (arg instanceof SubscriptionNode) return tree.invalidateSubscription(arg.subscription.subscriptionId);
-  if (arg instanceof LoadErrorNode) {
-    const [subscriptionId] = arg.retry.arguments ?? [];
-    if (typeof subscriptionId === 'string') return tree.invalidateSubscription(subscriptionId);
-    return tree.refresh();
-  }
-  if (typeof arg === 'string' && arg) return tree.invalidateSubscription(arg);
+  const subscription = subscriptionOf(arg);
+  if (subscription) return tree.invalidateSubscription(subscription.subscriptionId);
+  const d = descriptionOf(arg);
+  const id = d?.kind === 'error' ? d.retry.arguments?.[0] : arg;
+  if (typeof id === 'string' && id) return tree.invalidateSubscription(id);
   tree.refresh();
 };

@@ -1,8 +1,5 @@
-import { AssignedResourceNode } from './nodes/assignedResourceNode';
-import { IdentityNode } from './nodes/identityNode';
-import { RoleAssignmentNode } from './nodes/roleAssignmentNode';
-import { SubscriptionNode } from './nodes/subscriptionNode';
-import { SystemAssignedResourceNode } from './nodes/systemAssignedResourceNode';
+import type { AzureSubscription } from '../azure/tenants';
+import type { NodeDescription } from '../inventory/nodeDescription';
 
 /** What the copy / open-in-portal actions need from whichever node they were invoked on. */
 export interface NodeTarget {
@@ -14,25 +11,37 @@ export interface NodeTarget {
   subscriptionId?: string;
 }
 
+/** The description a tree node renders (duck-typed: nodes may come from another bundle, e.g. extension-host tests). */
+export function descriptionOf(node: unknown): NodeDescription | undefined {
+  const d = (node as { description?: { kind?: unknown } } | undefined)?.description;
+  return d && typeof d === 'object' && typeof d.kind === 'string' ? (d as NodeDescription) : undefined;
+}
+
+/** The subscription of a subscription node (the only node with `subscription` and no description). */
+export function subscriptionOf(node: unknown): AzureSubscription | undefined {
+  if (!node || typeof node !== 'object' || descriptionOf(node)) return undefined;
+  const s = (node as { subscription?: AzureSubscription }).subscription;
+  return s && typeof s.subscriptionId === 'string' ? s : undefined;
+}
+
 export function targetOf(node: unknown): NodeTarget | undefined {
-  if (node instanceof IdentityNode) {
-    const i = node.identity;
-    return { name: i.name, resourceId: i.id, clientId: i.clientId, principalId: i.principalId, tenantId: i.tenantId, subscriptionId: i.subscriptionId };
+  const d = descriptionOf(node);
+  switch (d?.kind) {
+    case 'identity': {
+      const i = d.identity;
+      return { name: i.name, resourceId: i.id, clientId: i.clientId, principalId: i.principalId, tenantId: i.tenantId, subscriptionId: i.subscriptionId };
+    }
+    case 'assignedResource':
+      return { name: d.holder.name, resourceId: d.holder.id, tenantId: d.identity.tenantId, subscriptionId: d.holder.subscriptionId };
+    case 'systemAssignedResource':
+      return { name: d.holder.name, resourceId: d.holder.id, principalId: d.holder.systemAssigned?.principalId, tenantId: d.subscription.tenantId, subscriptionId: d.holder.subscriptionId };
+    case 'roleAssignment':
+      return { name: d.roleName, resourceId: d.assignment.id, principalId: d.principalId, tenantId: d.subscription.tenantId };
+    case undefined: {
+      const s = subscriptionOf(node);
+      return s && { name: s.displayName, resourceId: `/subscriptions/${s.subscriptionId}`, tenantId: s.tenantId, subscriptionId: s.subscriptionId };
+    }
+    default:
+      return undefined;
   }
-  if (node instanceof AssignedResourceNode) {
-    const h = node.holder;
-    return { name: h.name, resourceId: h.id, tenantId: node.identity.tenantId, subscriptionId: h.subscriptionId };
-  }
-  if (node instanceof SystemAssignedResourceNode) {
-    const h = node.holder;
-    return { name: h.name, resourceId: h.id, principalId: h.systemAssigned?.principalId, tenantId: node.subscription.tenantId, subscriptionId: h.subscriptionId };
-  }
-  if (node instanceof RoleAssignmentNode) {
-    return { name: node.roleName, resourceId: node.assignment.id, principalId: node.principalId, tenantId: node.subscription.tenantId };
-  }
-  if (node instanceof SubscriptionNode) {
-    const s = node.subscription;
-    return { name: s.displayName, resourceId: `/subscriptions/${s.subscriptionId}`, tenantId: s.tenantId, subscriptionId: s.subscriptionId };
-  }
-  return undefined;
 }

@@ -1,0 +1,58 @@
+import { sameId } from '../core/identities/resourceId';
+import { roleAssignmentName, roleGuidOf } from '../core/roleAssignmentName';
+import type { AzureAccess } from './access';
+import { armList, armLongRunning } from './armRest';
+
+/**
+ * Cosmos DB's own data-plane RBAC: SQL role assignments under the account (not ARM role assignments). Same rules as
+ * ARM grants: a deterministic name, an existing assignment is success; the PUT and DELETE are long-running (202).
+ */
+const COSMOS_API = '2024-08-15';
+
+export interface CosmosSqlRoleAssignment {
+  id: string;
+  name: string;
+  roleDefinitionId: string;
+  scope: string;
+  principalId: string;
+}
+
+interface RawAssignment {
+  id: string;
+  name: string;
+  properties: { roleDefinitionId: string; scope: string; principalId: string };
+}
+
+export async function listCosmosSqlRoleAssignments(access: AzureAccess, tenantId: string, accountId: string): Promise<CosmosSqlRoleAssignment[]> {
+  const raw = await armList<RawAssignment>(access, tenantId, `${accountId}/sqlRoleAssignments`, COSMOS_API);
+  return raw.map((a) => ({ id: a.id, name: a.name, ...a.properties }));
+}
+
+export interface CosmosGrant {
+  accountId: string;
+  /** The account, or a database / container path below it. */
+  scope: string;
+  principalId: string;
+  /** The SQL role definition GUID (built-in: …0001 reader, …0002 contributor). */
+  roleGuid: string;
+}
+
+export async function grantCosmosSqlRole(access: AzureAccess, tenantId: string, grant: CosmosGrant, options: { intervalInMs?: number } = {}): Promise<{ outcome: 'created' | 'exists'; id: string }> {
+  const existing = (await listCosmosSqlRoleAssignments(access, tenantId, grant.accountId)).find(
+    (a) => a.principalId.toLowerCase() === grant.principalId.toLowerCase() && roleGuidOf(a.roleDefinitionId) === roleGuidOf(grant.roleGuid) && sameId(a.scope, grant.scope),
+  );
+  if (existing) return { outcome: 'exists', id: existing.id };
+  const name = roleAssignmentName(grant.scope, grant.principalId, grant.roleGuid);
+  const id = `${grant.accountId}/sqlRoleAssignments/${name}`;
+  await armLongRunning(access, tenantId, {
+    method: 'PUT',
+    path: id,
+    apiVersion: COSMOS_API,
+    body: { properties: { roleDefinitionId: `${grant.accountId}/sqlRoleDefinitions/${grant.roleGuid}`, scope: grant.scope, principalId: grant.principalId } },
+  }, options);
+  return { outcome: 'created', id };
+}
+
+export async function deleteCosmosSqlRoleAssignment(access: AzureAccess, tenantId: string, assignmentId: string, options: { intervalInMs?: number } = {}): Promise<void> {
+  await armLongRunning(access, tenantId, { method: 'DELETE', path: assignmentId, apiVersion: COSMOS_API }, options);
+}

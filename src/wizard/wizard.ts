@@ -85,10 +85,12 @@ async function runExecutes<C extends object>({ title, context, ui, executeSteps,
       try {
         await step.execute(context, progress);
       } catch (error) {
-        const writesBefore = done.length > 0;
-        if (!writesBefore) throw error;
-        const notDone = steps.slice(i).filter((s) => !s.checkOnly).map((s) => s.describe(context));
+        const later = steps.slice(i + 1).filter((s) => !s.checkOnly).map((s) => s.describe(context));
+        // A step that itself got part-way (several deletes) reports its own done/not-done; merge it into the flow's.
+        if (error instanceof PartialFailureError) throw new PartialFailureError(error.reason, [...done, ...error.done], [...error.notDone, ...later], error.cause);
+        if (done.length === 0) throw error;
         const reason = (describeError ?? defaultDescribe)(error);
+        const notDone = step.checkOnly ? later : [step.describe(context), ...later];
         throw new PartialFailureError(reason.endsWith('.') ? reason : `${reason}.`, done, notDone, error);
       }
       if (!step.checkOnly) done.push(step.describe(context));

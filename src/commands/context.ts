@@ -13,10 +13,5 @@ export interface CommandContext {
 
 export type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<void> | void;
 
-/** Thrown (or recognised) when the user dismissed a prompt: the command ends silently. */
-export class UserCancelledError extends Error {
-  override readonly name = 'UserCancelledError';
-  constructor() {
-    super('Cancelled by the user.');
-  }
-}
+/** Thrown (or recognised) when the user dismissed a prompt: the command ends silently (shared with the wizards). */
+export { UserCancelledError } from '../wizard/errors';

@@ -1,4 +1,5 @@
 import type { CommandHandler } from './context';
+import { identityCommands } from './identityCommands';
 import { selectCloud } from './selectCloud';
 import { selectSubscriptions } from './selectSubscriptions';
 import { signIn, signInToTenant, signOut } from './signIn';
@@ -14,4 +15,5 @@ export const commandTable: Record<string, CommandHandler> = {
   'keyless.refresh': ({ session }) => session.reset('refresh requested'),
   'keyless.showLog': ({ log }) => log.show(),
   ...treeCommands,
+  ...identityCommands,
 };

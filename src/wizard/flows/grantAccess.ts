@@ -100,7 +100,7 @@ async function loadChildren(env: FlowEnv, tenantId: string, target: GrantTargetR
   return lists.flat();
 }
 
-export async function grantAccessFlow(env: FlowEnv, context: GrantContext = {}): Promise<FlowResult & { outcome: GrantOutcome; scope: string; role: GrantRole; principal: GrantPrincipal; target: GrantTargetResource }> {
+export async function grantAccessFlow(env: FlowEnv, context: GrantContext = {}): Promise<FlowResult & { subscription: FlowSubscription; outcome: GrantOutcome; scope: string; role: GrantRole; principal: GrantPrincipal; target: GrantTargetResource }> {
   const c = await runFlow(env, 'Grant Access', context, [
     subscriptionStep(env),
     {
@@ -168,5 +168,5 @@ export async function grantAccessFlow(env: FlowEnv, context: GrantContext = {}):
     },
   ]);
   const scope = c.scope?.id ?? c.target!.id;
-  return { subscriptionIds: [c.subscription!.subscriptionId, parseResourceId(scope).subscriptionId ?? ''].filter((v, i, a) => v && a.indexOf(v) === i), outcome: c.outcome!, scope, role: c.role!, principal: c.principal!, target: c.target! };
+  return { subscription: c.subscription!, subscriptionIds: [c.subscription!.subscriptionId, parseResourceId(scope).subscriptionId ?? ''].filter((v, i, a) => v && a.indexOf(v) === i), outcome: c.outcome!, scope, role: c.role!, principal: c.principal!, target: c.target! };
 }

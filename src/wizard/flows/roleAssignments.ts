@@ -38,10 +38,15 @@ function assignmentStep(env: FlowEnv, placeHolder: string): PromptStep<Assignmen
 
 export const REVOKE = 'Remove Role Assignment';
 
+/** A role assignment node gives the assignment itself: no identity to ask for. */
+function skipWhenAssignmentGiven(step: PromptStep<AssignmentContext>): PromptStep<AssignmentContext> {
+  return { ...step, shouldPrompt: (c) => !c.assignment && step.shouldPrompt(c) };
+}
+
 export async function revokeFlow(env: FlowEnv, context: AssignmentContext = {}): Promise<FlowResult> {
   const c = await runFlow(env, 'Revoke Role Assignment', context, [
     subscriptionStep(env),
-    identityStep(env, 'Whose role assignment?'),
+    skipWhenAssignmentGiven(identityStep(env, 'Whose role assignment?')),
     assignmentStep(env, 'Select the role assignment to remove'),
     {
       shouldPrompt: () => true,
@@ -80,7 +85,7 @@ function roleFor(roleDefinitionId: string, roleName: string): Pick<GrantRole, 'i
 export async function grantMeFlow(env: FlowEnv, context: AssignmentContext = {}): Promise<FlowResult & { outcome: GrantOutcome }> {
   const c = await runFlow(env, 'Grant Me the Same Access', context, [
     subscriptionStep(env),
-    identityStep(env, 'Whose access do you want for local development?'),
+    skipWhenAssignmentGiven(identityStep(env, 'Whose access do you want for local development?')),
     assignmentStep(env, 'Which of its role assignments?'),
   ], [
     {

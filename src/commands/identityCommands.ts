@@ -2,6 +2,7 @@ import { assignIdentity } from './assignIdentity';
 import type { CommandHandler } from './context';
 import { createIdentity } from './createIdentity';
 import { deleteIdentity } from './deleteIdentity';
+import { addFederatedCredential, deleteFederatedCredential } from './federatedCredential';
 import { grantAccess } from './grantAccess';
 import { grantMe } from './grantMe';
 import { revokeRoleAssignment } from './revokeRoleAssignment';
@@ -19,4 +20,6 @@ export const identityCommands: Record<string, CommandHandler> = {
   'keyless.grantAccess': grantAccess,
   'keyless.grantMe': grantMe,
   'keyless.revokeRoleAssignment': revokeRoleAssignment,
+  'keyless.addFederatedCredential': addFederatedCredential,
+  'keyless.deleteFederatedCredential': deleteFederatedCredential,
 };

@@ -15,9 +15,13 @@ export class VsCodeUserInput implements UserInput {
     pick.busy = true;
     return new Promise<T>((resolve, reject) => {
       const disposables: vscode.Disposable[] = [pick];
+      let settled = false;
+      // Settle first: disposing the input hides it, and that fires onDidHide (which would read as a cancel).
       const finish = (action: () => void) => {
-        disposables.forEach((d) => d.dispose());
+        if (settled) return;
+        settled = true;
         action();
+        disposables.reverse().forEach((d) => d.dispose());
       };
       disposables.push(
         pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(() => reject(new GoBackError()))),
@@ -64,9 +68,13 @@ export class VsCodeUserInput implements UserInput {
     };
     return new Promise<string>((resolve, reject) => {
       const disposables: vscode.Disposable[] = [box];
+      let settled = false;
+      // Settle first: disposing the input hides it, and that fires onDidHide (which would read as a cancel).
       const finish = (action: () => void) => {
-        disposables.forEach((d) => d.dispose());
+        if (settled) return;
+        settled = true;
         action();
+        disposables.reverse().forEach((d) => d.dispose());
       };
       disposables.push(
         box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(() => reject(new GoBackError()))),

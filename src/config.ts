@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CloudName } from './azure/clouds';
 import { selectCloud, type CloudSelection } from './azure/cloudSelection';
 import { chooseFilter, type FilterSource } from './core/subscriptionFilter';
+import type { LanguageId } from './passwordless/types';
 
 export type AuthenticationKind = 'vscode' | 'azureCli' | 'azureDeveloperCli';
 
@@ -71,6 +72,42 @@ export class Config {
     // VS Code's sovereign-cloud sign-in provider reads its cloud from its own setting.
     const sovereign = { AzureChinaCloud: 'ChinaCloud', AzureUSGovernment: 'USGovernment' }[name as string];
     if (sovereign) await vscode.workspace.getConfiguration(SOVEREIGN).update('environment', sovereign, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Languages the passwordless scanner runs on (keyless.passwordless.enabledLanguages); undefined = all. */
+  passwordlessEnabledLanguages(): LanguageId[] | undefined {
+    const value = this.section.get<string[]>('passwordless.enabledLanguages');
+    return Array.isArray(value) && value.length > 0 ? (value.filter((v) => typeof v === 'string') as LanguageId[]) : undefined;
+  }
+
+  /** Severity overrides per rule id or category ("secret", "client"), values error|warning|information|hint|off. */
+  passwordlessSeverityOverrides(): Record<string, string> {
+    const value = this.section.get<Record<string, string>>('passwordless.severity');
+    return value && typeof value === 'object' ? { ...value } : {};
+  }
+
+  /** Globs of files the passwordless scanner never reports on (keyless.passwordless.exclude). */
+  passwordlessExclude(): string[] {
+    const value = this.section.get<string[]>('passwordless.exclude');
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v.length > 0) : [];
+  }
+
+  /** Whether findings get code lenses (keyless.passwordless.codeLens). */
+  passwordlessCodeLens(): boolean {
+    return this.section.get<boolean>('passwordless.codeLens') !== false;
+  }
+
+  /** search.exclude globs that are on (a workspace scan honours them like the Search view). */
+  searchExcludeGlobs(): string[] {
+    const value = vscode.workspace.getConfiguration('search').get<Record<string, unknown>>('exclude') ?? {};
+    return Object.entries(value).filter(([, on]) => on === true).map(([glob]) => glob);
+  }
+
+  /** Fires when a keyless.passwordless.* setting changes. */
+  onDidChangePasswordless(listener: () => void): vscode.Disposable {
+    return vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('keyless.passwordless')) listener();
+    });
   }
 
   /** Fires when a setting that changes what Keyless signs in to or shows changes. */

@@ -4,6 +4,7 @@ import { commandTable } from './commands/index';
 import { registerCommands } from './commands/register';
 import { Config } from './config';
 import { createLog } from './log';
+import { activatePasswordless } from './passwordless/vscode/feature';
 import { IdentitiesTreeProvider } from './tree/identitiesTreeProvider';
 
 /** Wiring only: settings, log, sign-in session, the tree and the command table. Azure SDK code loads on first use. */
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
     session.onDidChange(() => tree.refresh()),
     config.onDidChange((what) => (what === 'signIn' ? restore(session.settingsChanged()) : tree.rerender())),
   );
+  context.subscriptions.push(activatePasswordless(context, config, log));
   registerCommands(context, commandTable, { session, config, log, tree });
 
   function restore(work: Promise<void>): void {

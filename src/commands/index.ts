@@ -1,4 +1,5 @@
 import type { CommandHandler } from './context';
+import { passwordlessCommands } from '../passwordless/vscode/commands';
 import { identityCommands } from './identityCommands';
 import { selectCloud } from './selectCloud';
 import { selectSubscriptions } from './selectSubscriptions';
@@ -16,4 +17,5 @@ export const commandTable: Record<string, CommandHandler> = {
   'keyless.showLog': ({ log }) => log.show(),
   ...treeCommands,
   ...identityCommands,
+  ...passwordlessCommands,
 };

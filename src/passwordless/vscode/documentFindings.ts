@@ -1,0 +1,98 @@
+/**
+ * Keeps the findings of open documents current as the user types: one debounced scan per document, stale scans
+ * dropped (the document moved on), documents without a candidate literal skipped before any parse.
+ */
+import * as vscode from 'vscode';
+import type { Log } from '../../log';
+import { hasCandidates, languageOf, scanDocument, scanDocumentSync } from '../engine';
+import { isCodeLanguage } from '../languages';
+import type { Finding, ScanOptions } from '../types';
+
+export const TYPING_DELAY_MS = 150;
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
+/** Findings of one document at one version; the lens, hover and diagnostics read these. */
+export interface DocumentScan {
+  version: number;
+  findings: readonly Finding[];
+}
+
+/** Scans one document's text with the same code path the editor uses (the bench times this function). */
+export async function scanText(text: string, fileName: string, languageId: string | undefined, options: ScanOptions): Promise<Finding[]> {
+  const language = languageOf(fileName, languageId);
+  if (!language) return [];
+  // Config files report secret-bearing setting names even without an anchor literal.
+  if (isCodeLanguage(language) && !hasCandidates(text, language)) return [];
+  const input = { text, fileName, languageId };
+  return scanDocumentSync(input, options) ?? (await scanDocument(input, options));
+}
+
+export class DocumentFindings implements vscode.Disposable {
+  private readonly scans = new Map<string, DocumentScan>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with a document's uri after its findings changed (or were cleared). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly options: () => ScanOptions,
+    private readonly log: Log,
+  ) {}
+
+  findings(document: vscode.TextDocument): readonly Finding[] {
+    const scan = this.scans.get(document.uri.toString());
+    return scan && scan.version === document.version ? scan.findings : [];
+  }
+
+  /** The latest findings stored for a document, whatever its version. */
+  scanOf(uri: vscode.Uri): DocumentScan | undefined {
+    return this.scans.get(uri.toString());
+  }
+
+  /** Schedules a scan; a newer schedule for the same document replaces the older one. */
+  schedule(document: vscode.TextDocument, delayMs = TYPING_DELAY_MS): void {
+    if (!SCHEMES.has(document.uri.scheme)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.scan(document);
+      }, delayMs),
+    );
+  }
+
+  forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (this.scans.delete(key)) this.changed.fire(document.uri);
+  }
+
+  /** Scans now; resolves once the findings for the document's current version are stored (or the scan went stale). */
+  async scan(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const version = document.version;
+    let findings: Finding[];
+    try {
+      findings = await scanText(document.getText(), vscode.workspace.asRelativePath(document.uri, false), document.languageId, this.options());
+    } catch (error) {
+      this.log.error(`Passwordless scan of ${vscode.workspace.asRelativePath(document.uri)} failed`, error);
+      return;
+    }
+    // A newer edit arrived while the grammar loaded: its own scan is scheduled, this result is stale.
+    if (document.isClosed || document.version !== version) return;
+    const previous = this.scans.get(key);
+    if (!previous && findings.length === 0) return;
+    this.scans.set(key, { version, findings });
+    if (findings.length === 0) this.scans.delete(key);
+    this.changed.fire(document.uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.changed.dispose();
+  }
+}

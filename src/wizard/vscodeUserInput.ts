@@ -14,15 +14,7 @@ export class VsCodeUserInput implements UserInput {
     pick.ignoreFocusOut = true;
     pick.busy = true;
     return new Promise<T>((resolve, reject) => {
-      const disposables: vscode.Disposable[] = [pick];
-      let settled = false;
-      // Settle first: disposing the input hides it, and that fires onDidHide (which would read as a cancel).
-      const finish = (action: () => void) => {
-        if (settled) return;
-        settled = true;
-        action();
-        disposables.reverse().forEach((d) => d.dispose());
-      };
+      const { disposables, finish } = settleOnce(pick);
       disposables.push(
         pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(() => reject(new GoBackError()))),
         pick.onDidAccept(() => {
@@ -67,15 +59,7 @@ export class VsCodeUserInput implements UserInput {
       return verdict?.severity !== 'error';
     };
     return new Promise<string>((resolve, reject) => {
-      const disposables: vscode.Disposable[] = [box];
-      let settled = false;
-      // Settle first: disposing the input hides it, and that fires onDidHide (which would read as a cancel).
-      const finish = (action: () => void) => {
-        if (settled) return;
-        settled = true;
-        action();
-        disposables.reverse().forEach((d) => d.dispose());
-      };
+      const { disposables, finish } = settleOnce(box);
       disposables.push(
         box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(() => reject(new GoBackError()))),
         box.onDidChangeValue((value) => void validate(value)),
@@ -110,6 +94,21 @@ export class VsCodeUserInput implements UserInput {
       ),
     );
   }
+}
+
+/** Settles a prompt once; settles before disposing, because disposing hides the input and hiding reads as a cancel. */
+function settleOnce(input: vscode.Disposable): { disposables: vscode.Disposable[]; finish: (action: () => void) => void } {
+  const disposables: vscode.Disposable[] = [input];
+  let settled = false;
+  return {
+    disposables,
+    finish(action) {
+      if (settled) return;
+      settled = true;
+      action();
+      disposables.reverse().forEach((d) => d.dispose());
+    },
+  };
 }
 
 function applyPosition(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, options: QuickPickOptions | InputBoxOptions): void {

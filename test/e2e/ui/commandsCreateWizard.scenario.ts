@@ -1,3 +1,4 @@
+import { startCommand } from './commandsSupport';
 import type { UiScenario } from './scenario';
 
 export const scenario: UiScenario = {
@@ -5,15 +6,9 @@ export const scenario: UiScenario = {
   title: 'the Create Managed Identity wizard at its name step (4/5) with Back, warning that a 25+ character name cannot be assigned to VMs',
   async run(workbench) {
     const page = workbench.page;
-    await workbench.openViewContainer('Keyless');
-    await workbench.runCommand('Keyless: Create Managed Identity…');
+    const choose = await startCommand(workbench, 'Keyless: Create Managed Identity…');
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('input.input');
-    const choose = async (label: string) => {
-      const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-      await row.waitFor();
-      await row.click();
-    };
     await choose('Contoso Production');
     await choose('rg-identities');
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: "resource group's location" }).first().waitFor();

@@ -1,3 +1,4 @@
+import { startCommand } from './commandsSupport';
 import type { UiScenario } from './scenario';
 
 export const scenario: UiScenario = {
@@ -5,14 +6,7 @@ export const scenario: UiScenario = {
   title: 'deleting id-orders-worker first shows its impact: the resources it is assigned to, its role assignments and federated credential, with the offer to remove its role assignments',
   async run(workbench) {
     const page = workbench.page;
-    await workbench.openViewContainer('Keyless');
-    await workbench.runCommand('Keyless: Delete Managed Identity…');
-    const widget = page.locator('.quick-input-widget');
-    const choose = async (label: string) => {
-      const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-      await row.waitFor();
-      await row.click();
-    };
+    const choose = await startCommand(workbench, 'Keyless: Delete Managed Identity…');
     await choose('Contoso Production');
     await choose('id-orders-worker');
     const dialog = page.locator('.monaco-dialog-box');

@@ -29,6 +29,23 @@ const lazyAzureSdk = {
   },
 };
 
+/**
+ * tree-sitter.js (emscripten) does `const { createRequire } = await import("module"); var require = createRequire(…)`.
+ * With dynamic import lowered to require() (below), the hoisted `var require` shadows the call and throws "require is
+ * not a function". In a CommonJS bundle the module's own require already loads Node built-ins, so drop the shadowing.
+ */
+const treeSitterRequire = {
+  name: 'tree-sitter-require',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@vscode[\\/]tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const shadowing = /const \{ createRequire \} = await import\("module"\);\s*var require = createRequire\(getCurrentScriptUrl\(\)\);/;
+      if (!shadowing.test(source)) throw new Error('tree-sitter.js changed: revisit the tree-sitter-require build plugin');
+      return { contents: source.replace(shadowing, ''), loader: 'js' };
+    });
+  },
+};
+
 const options = {
   entryPoints: entries,
   outdir: 'dist',
@@ -42,7 +59,7 @@ const options = {
   legalComments: 'none',
   logLevel: 'info',
   metafile: true,
-  plugins: [lazyAzureSdk],
+  plugins: [lazyAzureSdk, treeSitterRequire],
   // import() becomes require(), so the lazily loaded SDK file is loaded the CommonJS way in every extension host.
   supported: { 'dynamic-import': false },
 };

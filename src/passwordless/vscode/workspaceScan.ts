@@ -59,7 +59,8 @@ export async function scanWorkspace(request: WorkspaceScanRequest): Promise<Work
   let scanned = 0;
   for (const uri of candidates) {
     if (token.isCancellationRequested) return { files, scanned, cancelled: true };
-    const path = vscode.workspace.asRelativePath(uri, true).replace(/\\/g, '/');
+    // The folder name only tells files apart when several folders are open.
+    const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1).replace(/\\/g, '/');
     progress?.report({ message: path, increment: 100 / candidates.length });
     let findings: Finding[] = [];
     try {

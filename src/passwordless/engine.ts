@@ -13,6 +13,7 @@ import { loadedParser, parserFor } from './scanner/grammars';
 import { rangesWithoutLongLines } from './scanner/longLines';
 import { isSuppressed, LineIndex } from './scanner/positions';
 import { SecretDocument } from './scanner/secretDocument';
+import { parseWindowed } from './scanner/windowedParse';
 import { literalHits, planFor, type LanguagePlan, type LiteralHit } from './scanner/prefilter';
 import { isEmulatorKey, isPlaceholder, mask } from './scanner/secretText';
 import type { Finding, LanguageId, ScanInput, ScanOptions, Severity } from './types';
@@ -85,20 +86,28 @@ function scanWith(text: string, language: LanguageId, hits: LiteralHit[], parser
   const plan = planFor(language);
   const raw: RawFinding[] = [];
   if (hits.length > 0) {
-    if (parser) raw.push(...codeFindings(text, plan, parser, hits));
+    if (parser) raw.push(...codeFindings(text, plan, parser, hits, options));
     raw.push(...secretFindings(text, plan, hits));
   }
   if (!isCodeLanguage(language)) raw.push(...configFindings(text, language));
   return finish(text, language, dedupe(raw), options);
 }
 
-function codeFindings(text: string, plan: LanguagePlan, parser: Parser, hits: LiteralHit[]): RawFinding[] {
+function codeFindings(text: string, plan: LanguagePlan, parser: Parser, hits: LiteralHit[], options: ScanOptions): RawFinding[] {
   const includedRanges = rangesWithoutLongLines(text);
   if (includedRanges?.length === 0) return [];
-  const tree = parser.parse(text, null, includedRanges ? { includedRanges } : undefined);
+  const language = plan.language as CodeRuleLanguage;
+  const codeIndex = plan.codeIndex!;
+  const windowed =
+    !includedRanges && options.parse !== 'whole'
+      ? parseWindowed(parser, text, language, hits.filter((hit) => codeIndex.has(hit.literal)), (literal) => plan.receiversOf.get(literal))
+      : undefined;
+  if (windowed && !windowed.tree) return [];
+  const tree = windowed?.tree ?? parser.parse(text, null, includedRanges ? { includedRanges } : undefined);
   if (!tree) return [];
   try {
-    return findCodeHits(tree.rootNode, text, plan.language as CodeRuleLanguage, plan.codeIndex!, hits).map((hit, i) => ({
+    // Windows hold whole statements only around the hits, so each hit is located rather than the tree walked.
+    return findCodeHits(tree.rootNode, text, language, codeIndex, windowed?.hits ?? hits, { locateEachHit: windowed !== undefined }).map((hit, i) => ({
       rule: hit.rule,
       family: 'code',
       start: hit.start,

@@ -51,6 +51,11 @@ export interface ScanOptions {
   severities?: Readonly<Record<string, Severity | 'off'>>;
   /** Globs (matched against the path given as fileName, with forward slashes) of files never scanned. */
   exclude?: readonly string[];
+  /**
+   * How much of a file with candidate calls is parsed: 'windows' (default) the statements around them in their
+   * enclosing blocks, 'whole' the whole file. Findings are the same; 'whole' exists to check that, and to measure.
+   */
+  parse?: 'windows' | 'whole';
 }
 
 /** One document to scan: the editor passes its language id, the CLI only a file name. */

@@ -47,7 +47,14 @@ const maxClimb = 5;
 /** Above this many literal hits, one walk of the tree is cheaper than locating each hit from the root. */
 const walkThreshold = 64;
 
-export function findCodeHits(root: Node, text: string, language: CodeRuleLanguage, index: CodeIndex, literalHits: readonly { offset: number; literal: string }[]): CodeHit[] {
+export function findCodeHits(
+  root: Node,
+  text: string,
+  language: CodeRuleLanguage,
+  index: CodeIndex,
+  literalHits: readonly { offset: number; literal: string }[],
+  { locateEachHit = false } = {},
+): CodeHit[] {
   const profile = profiles[language];
   const hits: CodeHit[] = [];
   const seen = new Set<number>();
@@ -59,7 +66,7 @@ export function findCodeHits(root: Node, text: string, language: CodeRuleLanguag
     seen.add(site.node.startIndex);
     hits.push({ rule: candidate.rule, start: site.node.startIndex, end: site.node.endIndex, target: resolveTarget(site, candidate.rule, text, profile, assigned) });
   };
-  if (literalHits.length > walkThreshold) {
+  if (!locateEachHit && literalHits.length > walkThreshold) {
     walkCallSites(root, profile, index, consider);
     return hits.sort((a, b) => a.start - b.start);
   }

@@ -21,6 +21,8 @@ export interface LanguagePlan {
    * `.credential(…)`), whose common method names only count when the builder's name is in the file too.
    */
   parseTriggers: ReadonlySet<string>;
+  /** Callee names that only count with one of these receiver names before them (builder methods). */
+  receiversOf: ReadonlyMap<string, readonly string[]>;
   /** Secret rules (with their priority) to run at each anchor. */
   secretRulesByAnchor: Map<string, Array<{ rule: SecretRule; priority: number }>>;
   /** Literals in one alternation; no quantifiers, so matching is linear. */
@@ -47,8 +49,12 @@ export function planFor(language: LanguageId): LanguagePlan {
     for (const [name, patterns] of codeIndex ?? []) {
       for (const { pattern } of patterns) for (const trigger of pattern.receiver ?? [name]) parseTriggers.add(trigger);
     }
+    const receiversOf = new Map<string, string[]>();
+    for (const [name, patterns] of codeIndex ?? []) {
+      if (patterns.every(({ pattern }) => pattern.receiver)) receiversOf.set(name, [...new Set(patterns.flatMap(({ pattern }) => pattern.receiver!))]);
+    }
     const literals = [...new Set([...(codeIndex?.keys() ?? []), ...parseTriggers, ...secretRulesByAnchor.keys()])].sort((a, b) => b.length - a.length);
-    plan = { language: ruleLanguage, codeIndex, parseTriggers, secretRulesByAnchor, literals, pattern: new RegExp(literals.map(escape).join('|'), 'g') };
+    plan = { language: ruleLanguage, codeIndex, parseTriggers, receiversOf, secretRulesByAnchor, literals, pattern: new RegExp(literals.map(escape).join('|'), 'g') };
     plans.set(ruleLanguage, plan);
   }
   return plan;

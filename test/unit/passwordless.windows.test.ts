@@ -133,15 +133,22 @@ describe('parsing only the windows around candidates finds exactly what parsing 
     assert.ok(checked >= 150, `only ${checked} well-formed documents`);
   });
 
-  it('never loses a finding in documents with syntax errors (it may find a call that error recovery swallowed)', async () => {
+  it('never loses a finding in documents with syntax errors (it may find an outer call that error recovery swallowed)', async () => {
     await fc.assert(
       fc.asyncProperty(documents, async ({ language, text }) => {
         const fileName = fileNames[language];
         const windows = await scanDocument({ text, fileName }, { parse: 'windows' });
         const whole = await scanDocument({ text, fileName }, { parse: 'whole' });
-        for (const finding of whole) assert.ok(windows.some((f) => JSON.stringify(f) === JSON.stringify(finding)), `lost ${finding.ruleId} in:\n${text}`);
+        // Kept as itself, or inside an outer finding that error recovery hid from the whole parse (dedupe keeps the outer).
+        const kept = (finding: (typeof whole)[number]) =>
+          windows.some((f) => JSON.stringify(f) === JSON.stringify(finding) || (f.startOffset <= finding.startOffset && finding.endOffset <= f.endOffset && f.ruleId !== finding.ruleId));
+        for (const finding of whole) assert.ok(kept(finding), `lost ${finding.ruleId} in:\n${text}`);
       }),
-      { numRuns: 600 },
+      {
+        numRuns: 600,
+        // Found by CI: Python's "/*" made the whole parse swallow SecretClient(...), leaving only its inner credential.
+        examples: [[{ language: 'python', text: 'def total_0(rows):\n    \"\"\"Sum {rows}.\"\"\"\n    return sum(r[\"v\"] for r in rows if r[\"v\"] > 0)  # not 0\n\n\n/*\nclient = SecretClient(vault_url=url, credential=ClientSecretCredential(tenant, client, secret))\n' }]],
+      },
     );
   });
 });

@@ -12,6 +12,8 @@ export const scenario: UiScenario = {
     }
     // The demo's Woodgrove tenant requires MFA: it shows as a tenant that needs sign-in, not as subscriptions.
     await rows.filter({ hasText: /Woodgrove.*sign-in/ }).first().waitFor();
-    await sidebar.locator('.welcome-view-content').waitFor({ state: 'hidden' });
+    // Signed in: the Managed Identities pane shows its tree, not its welcome content (Passwordless keeps its own).
+    const identitiesPane = sidebar.locator('.pane').filter({ has: workbench.page.locator('.pane-header', { hasText: 'Managed Identities' }) });
+    await identitiesPane.locator('.welcome-view-content').waitFor({ state: 'hidden' });
   },
 };

@@ -13,6 +13,7 @@ export interface ArmRequest {
   path: string;
   apiVersion?: string;
   body?: unknown;
+  abortSignal?: AbortSignal;
 }
 
 export interface ArmResponse<T = unknown> {
@@ -44,6 +45,7 @@ export async function armSend<T = unknown>(access: AzureAccess, tenantId: string
     method: request.method,
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     headers: sdk.createHttpHeaders({ 'content-type': 'application/json', accept: 'application/json' }),
+    abortSignal: request.abortSignal,
   });
   const response = await client.sendRequest(pipelineRequest);
   const text = response.bodyAsText ?? '';
@@ -68,13 +70,18 @@ export async function armSend<T = unknown>(access: AzureAccess, tenantId: string
 /** Every item of a paged list, following nextLink verbatim. */
 export async function armList<T>(access: AzureAccess, tenantId: string | undefined, path: string, apiVersion: string): Promise<T[]> {
   const items: T[] = [];
-  let next: ArmRequest | undefined = { method: 'GET', path, apiVersion };
+  for await (const page of armPages<T>(access, tenantId, path, apiVersion)) items.push(...page);
+  return items;
+}
+
+/** A paged list one page at a time (so callers can bound concurrency per request), following nextLink verbatim. */
+export async function* armPages<T>(access: AzureAccess, tenantId: string | undefined, path: string, apiVersion: string, abortSignal?: AbortSignal): AsyncIterable<T[]> {
+  let next: ArmRequest | undefined = { method: 'GET', path, apiVersion, abortSignal };
   while (next) {
     const page: ArmResponse<{ value?: T[]; nextLink?: string }> = await armSend(access, tenantId, next);
-    items.push(...(page.body?.value ?? []));
-    next = page.body?.nextLink ? { method: 'GET', path: page.body.nextLink } : undefined;
+    yield page.body?.value ?? [];
+    next = page.body?.nextLink ? { method: 'GET', path: page.body.nextLink, abortSignal } : undefined;
   }
-  return items;
 }
 
 /** A write that may be long-running (201/202 + Azure-AsyncOperation/Location): polled with core-lro until done. */

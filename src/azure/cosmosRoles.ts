@@ -7,7 +7,7 @@ import { armList, armLongRunning } from './armRest';
  * Cosmos DB's own data-plane RBAC: SQL role assignments under the account (not ARM role assignments). Same rules as
  * ARM grants: a deterministic name, an existing assignment is success; the PUT and DELETE are long-running (202).
  */
-const COSMOS_API = '2024-08-15';
+export const COSMOS_API = '2024-08-15';
 
 export interface CosmosSqlRoleAssignment {
   id: string;

@@ -2,12 +2,21 @@ import type { FederatedCredential, IdentityHolder, RoleAssignment, UserAssignedI
 import { parseResourceId } from '../core/identities/resourceId';
 import type { InventoryReader, RoleDefinitionSummary } from '../inventory/reader';
 import type { AzureAccess, SubscriptionRef } from './access';
+import { armPages, armSend } from './armRest';
+import { COSMOS_API } from './cosmosRoles';
 
 // SDK shapes, as types only (the SDK itself loads lazily through AzureAccess).
 type SdkIdentity = import('@azure/arm-msi').Identity;
 type SdkCredential = import('@azure/arm-msi').FederatedIdentityCredential;
 type SdkResource = import('@azure/arm-resources').GenericResourceExpanded;
 type SdkAssignment = import('@azure/arm-authorization').RoleAssignment;
+interface CosmosSqlAssignment {
+  id?: string;
+  name?: string;
+  properties?: { roleDefinitionId?: string; scope?: string; principalId?: string };
+}
+
+const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 
 /**
  * The inventory's reads over the real SDK clients: every list is walked page by page (byPage) so the loader can
@@ -28,10 +37,19 @@ export function createInventoryReader(access: AzureAccess, tenantOf: (subscripti
         yield page.flatMap((i) => (i.id ? [toIdentity(i)] : []));
       }
     },
-    async *holderPages(subscriptionId, signal) {
+    async *resourcePages(subscriptionId, signal) {
       const client = await access.resourcesClient(ref(subscriptionId));
       for await (const page of client.resources.list({ abortSignal: signal }).byPage()) {
-        yield page.flatMap((r) => toHolder(r) ?? []);
+        yield {
+          holders: page.flatMap((r) => toHolder(r) ?? []),
+          cosmosAccountIds: page.flatMap((r) => (r.id && r.type?.toLowerCase() === COSMOS_ACCOUNT_TYPE ? [r.id] : [])),
+        };
+      }
+    },
+    async *cosmosSqlRoleAssignmentPages(accountId, signal) {
+      const { tenantId } = ref(parseResourceId(accountId).subscriptionId ?? '');
+      for await (const page of armPages<CosmosSqlAssignment>(access, tenantId, `${accountId}/sqlRoleAssignments`, COSMOS_API, signal)) {
+        yield page.flatMap((a) => toCosmosAssignment(a) ?? []);
       }
     },
     async *roleAssignmentPages(subscriptionId, signal) {
@@ -49,6 +67,11 @@ export function createInventoryReader(access: AzureAccess, tenantOf: (subscripti
       }
     },
     async roleDefinition(roleDefinitionId, signal): Promise<RoleDefinitionSummary> {
+      if (/\/sqlRoleDefinitions\//i.test(roleDefinitionId)) {
+        const { tenantId } = ref(parseResourceId(roleDefinitionId).subscriptionId ?? '');
+        const { body } = await armSend<{ properties?: { roleName?: string; type?: string } }>(access, tenantId, { method: 'GET', path: roleDefinitionId, apiVersion: COSMOS_API, abortSignal: signal });
+        return { id: roleDefinitionId, roleName: body?.properties?.roleName ?? roleDefinitionId.split('/').pop()!, roleType: body?.properties?.type ?? 'CustomRole' };
+      }
       // Any subscription of the right tenant can read a definition by id; built-in ones carry the assignment's.
       const subscriptionId = parseResourceId(roleDefinitionId).subscriptionId;
       if (!subscriptionId) throw new Error(`Role definition id without a subscription: ${roleDefinitionId}`);
@@ -102,6 +125,12 @@ function toAssignment(a: SdkAssignment): RoleAssignment | undefined {
     principalId: a.principalId,
     ...(a.principalType ? { principalType: a.principalType } : {}),
   };
+}
+
+function toCosmosAssignment(a: CosmosSqlAssignment): RoleAssignment | undefined {
+  const p = a.properties;
+  if (!a.id || !p?.principalId || !p.roleDefinitionId || !p.scope) return undefined;
+  return { id: a.id, name: a.name ?? '', scope: p.scope, roleDefinitionId: p.roleDefinitionId, principalId: p.principalId, system: 'cosmos-sql' };
 }
 
 function toCredential(c: SdkCredential): FederatedCredential {

@@ -1,12 +1,18 @@
 import { IdentityIndex } from '../core/identities/identityIndex';
-import type { FederatedCredential, SubscriptionSnapshot } from '../core/identities/model';
+import type { FederatedCredential, RoleAssignment, SubscriptionSnapshot } from '../core/identities/model';
 import { normalizeId } from '../core/identities/resourceId';
+import { roles } from '../core/roles';
 import { RequestLimiter } from './limiter';
 import type { InventoryReader, RoleDefinitionSummary } from './reader';
 
+const COSMOS_DEFINITION = /\/sqlroledefinitions\/([^/]+)$/i;
+/** Cosmos DB's built-in SQL roles have fixed GUIDs in every account: named without a request. */
+const cosmosBuiltIns = new Map(Object.values(roles).filter((r) => r.system === 'cosmos-sql').map((r) => [r.id!.toLowerCase(), r.name]));
+
 /**
  * Loads the identity inventory with as few requests as ARM allows: per subscription three paged lists (identities,
- * resources carrying identities, role assignments) run side by side, every page through one shared request pool.
+ * resources carrying identities, role assignments) run side by side, every page through one shared request pool, plus
+ * one list per Cosmos DB account (its SQL role assignments), started as soon as the account's page arrives.
  * Expanding an identity afterwards costs one list (its federated credentials); role names are cached by role GUID,
  * which is the same in every subscription for built-in roles.
  */
@@ -21,14 +27,24 @@ export class InventoryLoader {
   ) {}
 
   async loadSubscription(subscriptionId: string, signal?: AbortSignal): Promise<SubscriptionSnapshot> {
-    const [identities, holders, roleAssignments] = await Promise.all([
+    const cosmosLoads: Array<Promise<RoleAssignment[]>> = [];
+    const startCosmos = (accountId: string) => {
+      const load = this.collect(this.reader.cosmosSqlRoleAssignmentPages(accountId, signal), signal);
+      load.catch(() => undefined); // awaited below; a sibling list failing first must not leave it unhandled
+      cosmosLoads.push(load);
+    };
+    const [identities, holders, armAssignments] = await Promise.all([
       this.collect(this.reader.identityPages(subscriptionId, signal), signal),
-      this.collect(this.reader.holderPages(subscriptionId, signal), signal),
+      this.collect(this.reader.resourcePages(subscriptionId, signal), signal, (page) => {
+        page.cosmosAccountIds.forEach(startCosmos);
+        return page.holders;
+      }),
       this.collect(this.reader.roleAssignmentPages(subscriptionId, signal), signal),
     ]);
+    const cosmosAssignments = (await Promise.all(cosmosLoads)).flat();
     // A load cancelled by a refresh must not overwrite what the newer load puts.
     signal?.throwIfAborted();
-    const snapshot = { subscriptionId, identities, holders, roleAssignments };
+    const snapshot = { subscriptionId, identities, holders, roleAssignments: [...armAssignments, ...cosmosAssignments] };
     this.index.put(snapshot);
     return snapshot;
   }
@@ -59,8 +75,14 @@ export class InventoryLoader {
   }
 
   roleDefinition(roleDefinitionId: string, signal?: AbortSignal): Promise<RoleDefinitionSummary> {
-    const guid = roleDefinitionId.split('/').pop()!.toLowerCase();
-    return this.memo(this.roles, guid, () =>
+    const cosmos = COSMOS_DEFINITION.exec(roleDefinitionId);
+    if (cosmos) {
+      const builtIn = cosmosBuiltIns.get(cosmos[1]!.toLowerCase());
+      if (builtIn) return Promise.resolve({ id: roleDefinitionId, roleName: builtIn, roleType: 'BuiltInRole' });
+    }
+    // ARM built-in roles share their GUID across subscriptions; Cosmos custom roles are per account.
+    const key = cosmos ? normalizeId(roleDefinitionId) : roleDefinitionId.split('/').pop()!.toLowerCase();
+    return this.memo(this.roles, key, () =>
       this.limiter.run(() => this.reader.roleDefinition(roleDefinitionId, signal), signal),
     );
   }
@@ -83,13 +105,15 @@ export class InventoryLoader {
     this.credentials.delete(normalizeId(identityId));
   }
 
-  private async collect<T>(pages: AsyncIterable<T[]>, signal?: AbortSignal): Promise<T[]> {
+  private collect<T>(pages: AsyncIterable<T[]>, signal?: AbortSignal): Promise<T[]>;
+  private collect<P, T>(pages: AsyncIterable<P>, signal: AbortSignal | undefined, itemsOf: (page: P) => T[]): Promise<T[]>;
+  private async collect<P, T>(pages: AsyncIterable<P>, signal?: AbortSignal, itemsOf = (page: P) => page as unknown as T[]): Promise<T[]> {
     const iterator = pages[Symbol.asyncIterator]();
     const items: T[] = [];
     for (;;) {
       const page = await this.limiter.run(() => iterator.next(), signal);
       if (page.done) return items;
-      items.push(...page.value);
+      items.push(...itemsOf(page.value));
     }
   }
 

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FederatedCredential, IdentityHolder, RoleAssignment, UserAssignedIdentity } from '../../src/core/identities/model';
 import { RequestLimiter } from '../../src/inventory/limiter';
 import { InventoryLoader } from '../../src/inventory/loader';
-import type { InventoryReader, RoleDefinitionSummary } from '../../src/inventory/reader';
+import type { InventoryReader, ResourcePage, RoleDefinitionSummary } from '../../src/inventory/reader';
 
 /** An in-memory reader that records how many page requests run at once: the loader's contract is with this
  * interface, the Azure layer's implementation is tested against the emulator separately. */
@@ -29,8 +29,17 @@ class RecordingReader implements InventoryReader {
   identityPages(sub: string) {
     return this.pages<UserAssignedIdentity>(3, (i) => ({ id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id${i}`, name: `id${i}`, subscriptionId: sub, resourceGroup: 'rg', location: 'l', tenantId: 't', principalId: `p${i}`, clientId: `c${i}` }), sub);
   }
-  holderPages(sub: string) {
-    return this.pages<IdentityHolder>(2, (i) => ({ id: `/subscriptions/${sub}/x/${i}`, name: `vm${i}`, type: 'Microsoft.Compute/virtualMachines', subscriptionId: sub, resourceGroup: 'rg', location: 'l', userAssignedIdentityIds: [] }), sub);
+  resourcePages(sub: string): AsyncIterable<ResourcePage> {
+    const holder = (i: number): IdentityHolder => ({ id: `/subscriptions/${sub}/x/${i}`, name: `vm${i}`, type: 'Microsoft.Compute/virtualMachines', subscriptionId: sub, resourceGroup: 'rg', location: 'l', userAssignedIdentityIds: [] });
+    // The second page also names one Cosmos DB account.
+    const pages = this.pages<IdentityHolder>(2, holder, sub);
+    return (async function* () {
+      let n = 0;
+      for await (const holders of pages) yield { holders, cosmosAccountIds: n++ === 1 ? [`/subscriptions/${sub}/cosmos/c1`] : [] };
+    })();
+  }
+  cosmosSqlRoleAssignmentPages(accountId: string) {
+    return this.pages<RoleAssignment>(1, () => ({ id: `${accountId}/sqlRoleAssignments/a`, name: 'a', scope: accountId, principalId: 'p1', roleDefinitionId: `${accountId}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002`, system: 'cosmos-sql' }), `cosmos:${accountId}`);
   }
   roleAssignmentPages(sub: string) {
     return this.pages<RoleAssignment>(2, (i) => ({ id: `/subscriptions/${sub}/ra/${i}`, name: `${i}`, scope: `/subscriptions/${sub}`, principalId: `p${i}`, roleDefinitionId: 'r' }), sub);
@@ -75,10 +84,31 @@ describe('InventoryLoader', () => {
     const reader = new RecordingReader();
     const loader = new InventoryLoader(reader, new RequestLimiter(4));
     const results = await loader.loadAll(['s1', 's2', 's3']);
-    assert.equal(reader.requests, 3 * (3 + 2 + 2));
+    assert.equal(reader.requests, 3 * (3 + 2 + 2 + 1));
     assert.ok(reader.maxInFlight <= 4, `peak ${reader.maxInFlight}`);
     assert.deepEqual(loader.index.identities('s2').map((i) => i.name), ['id0', 'id1', 'id2']);
     assert.equal(results.get('s3')?.snapshot?.holders.length, 2);
+  });
+
+  it('adds each Cosmos DB account\'s SQL role assignments to the subscription\'s role assignments, named without a request', async () => {
+    const reader = new RecordingReader();
+    const loader = new InventoryLoader(reader, new RequestLimiter(4));
+    await loader.loadAll(['s1']);
+    const held = loader.index.roleAssignmentsOf('p1');
+    assert.deepEqual(held.map((a) => a.system ?? 'arm').sort(), ['arm', 'cosmos-sql']);
+    const requests = reader.requests;
+    const cosmos = held.find((a) => a.system === 'cosmos-sql')!;
+    assert.equal((await loader.roleDefinition(cosmos.roleDefinitionId)).roleName, 'Cosmos DB Built-in Data Contributor');
+    assert.equal(reader.requests, requests);
+  });
+
+  it('fails the whole subscription when a Cosmos DB account\'s role assignments cannot be listed (never a short list)', async () => {
+    const reader = new RecordingReader();
+    reader.failing.add('cosmos:/subscriptions/s1/cosmos/c1');
+    const loader = new InventoryLoader(reader, new RequestLimiter(4));
+    const results = await loader.loadAll(['s1']);
+    assert.equal((results.get('s1')?.error as { statusCode: number }).statusCode, 403);
+    assert.equal(loader.index.has('s1'), false);
   });
 
   it('reports a failing subscription without hiding the others', async () => {

@@ -34,6 +34,8 @@ export interface RoleAssignment {
   roleDefinitionId: string;
   principalId: string;
   principalType?: string;
+  /** Absent for ARM RBAC; 'cosmos-sql' for Cosmos DB's own SQL role assignments (scope = account or a path below it). */
+  system?: 'cosmos-sql';
 }
 
 export interface FederatedCredential {

@@ -1,3 +1,4 @@
+import { deleteCosmosSqlRoleAssignment } from '../../azure/cosmosRoles';
 import { signedInPrincipal } from '../../azure/currentUser';
 import { deleteRoleAssignment, listRoleAssignmentsOf, roleNames, type GrantOutcome } from '../../azure/roleAssignmentWrites';
 import type { GrantRole } from '../../core/grantTargets';
@@ -60,18 +61,27 @@ export async function revokeFlow(env: FlowEnv, context: AssignmentContext = {}):
       },
     },
   ], [
-    permissionStep<AssignmentContext>(env, (c) => `remove ${c.roleName ?? 'a role assignment'} on ${describeScope(c.assignment!.scope)}`, (c) => [{ action: 'Microsoft.Authorization/roleAssignments/delete', scope: c.assignment!.scope }]),
+    permissionStep<AssignmentContext>(env, (c) => `remove ${c.roleName ?? 'a role assignment'} on ${describeScope(c.assignment!.scope)}`, (c) => [revokePermission(c.assignment!)]),
     {
       priority: 30,
       describe: (c) => `remove ${c.roleName ?? 'the role assignment'} on ${describeScope(c.assignment!.scope)}`,
       shouldExecute: () => true,
       async execute(c, progress) {
         progress.report('Removing the role assignment…');
-        await deleteRoleAssignment(env.access, c.subscription!, c.assignment!.id);
+        // Cosmos DB SQL role assignments live under the account (data-plane RBAC), not in ARM RBAC.
+        if (c.assignment!.system === 'cosmos-sql') await deleteCosmosSqlRoleAssignment(env.access, c.subscription!.tenantId, c.assignment!.id, { intervalInMs: env.tuning?.intervalInMs });
+        else await deleteRoleAssignment(env.access, c.subscription!, c.assignment!.id);
       },
     },
   ]);
   return { subscriptionIds: [c.subscription!.subscriptionId] };
+}
+
+/** The action that removing an assignment needs, checked at the assignment's own scope. */
+function revokePermission(assignment: RoleAssignment): { action: string; scope: string } {
+  if (assignment.system !== 'cosmos-sql') return { action: 'Microsoft.Authorization/roleAssignments/delete', scope: assignment.scope };
+  const accountId = assignment.id.replace(/\/sqlRoleAssignments\/[^/]+$/i, '');
+  return { action: 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments/delete', scope: accountId };
 }
 
 /** A role as the grant flow knows it; Cosmos SQL roles keep their own system. */

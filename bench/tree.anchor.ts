@@ -52,6 +52,7 @@ export async function runAnchor(emulator: RunningEmulator, access: AzureAccess, 
   const identityCount = subscriptions.length * 50;
   return {
     requests,
+    listRequests,
     seconds: listSeconds + expandSeconds,
     // Extrapolated, not run: the same per-identity work for every identity, at the measured mean cost.
     everyIdentityRequests: Math.round(listRequests + perIdentityRequests * identityCount),

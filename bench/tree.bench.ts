@@ -49,6 +49,10 @@ async function main(): Promise<void> {
     expandSeconds: round(ours.expandSeconds),
     expandRequests: ours.expandRequests,
     maxExpandRequestsPerIdentity: ours.maxPerIdentity,
+    // Any design built on ARM's per-subscription lists must at least list every identity as the anchor does: the
+    // anchor's requests over that floor are the best request ratio such a design can reach on this workload.
+    anchorListRequests: anchor.listRequests,
+    bestPossibleRequestRatio: round(anchor.requests / anchor.listRequests),
     anchorEveryIdentityRequests: anchor.everyIdentityRequests,
     anchorEveryIdentitySeconds: round(anchor.everyIdentitySeconds),
     concurrency: CONCURRENCY,
@@ -58,6 +62,9 @@ async function main(): Promise<void> {
   console.log(`anchor: ${anchor.requests} requests in ${result.anchorSeconds} s (list every identity, then its per-identity algorithm for the same 200)`);
   console.log(`ideal:  ${result.idealSeconds} s = ${ours.requests} pages × ${LATENCY_MS} ms ÷ ${CONCURRENCY}`);
   console.log(`ratios: ${result.requestRatio}× fewer requests, ${result.timeRatio}× less time than the anchor; ${result.idealRatio}× the ideal bound`);
+  console.log(
+    `floor:  listing every identity alone takes ${anchor.listRequests} requests with ARM's per-subscription lists, so no such design can beat the anchor by more than ${result.bestPossibleRequestRatio}× in requests here`,
+  );
   console.log(
     `anchor for every identity (what our loaded tree knows: counts for all ${subscriptions.length * IDENTITIES}), EXTRAPOLATED from its 200 measured expansions: ` +
       `${anchor.everyIdentityRequests} requests, ${result.anchorEveryIdentitySeconds} s → ${round(anchor.everyIdentityRequests / ours.requests)}× / ${round(anchor.everyIdentitySeconds / ours.seconds)}× ours`,

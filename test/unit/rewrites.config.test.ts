@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parse, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { scanDocument } from '../../src/passwordless/engine';
+import { applyEdits, fixesFor, fixFile } from '../../src/passwordless/rewrites/index';
+import { storageKey } from '../fixtures/passwordless/model';
+
+const root = join(__dirname, '../fixtures/rewrites/config');
+const cases = readdirSync(root).sort();
+
+function read(kase: string, dir: string): { name: string; text: string } | undefined {
+  if (!existsSync(join(root, kase, dir))) return undefined;
+  const [name] = readdirSync(join(root, kase, dir));
+  return { name: name!, text: readFileSync(join(root, kase, dir, name!), 'utf8') };
+}
+
+async function fixed(text: string, fileName: string, identity: 'default' | 'userAssigned' = 'default'): Promise<string> {
+  return (await fixFile({ text, fileName }, identity)).text;
+}
+
+describe('config rewrites: golden fixtures', () => {
+  for (const kase of cases) {
+    const before = read(kase, 'before')!;
+    const after = read(kase, 'after') ?? before;
+    const afterUser = read(kase, 'after-user') ?? after;
+    it(`${kase}: fixing every finding gives the after file exactly, for either identity`, async () => {
+      assert.equal(await fixed(before.text, before.name), after.text);
+      assert.equal(await fixed(before.text, before.name, 'userAssigned'), afterUser.text);
+    });
+
+    it(`${kase}: the after files are fixed points that still parse, and hold no fixable secret`, async () => {
+      for (const result of [after, afterUser]) {
+        assert.equal(await fixed(result.text, result.name), result.text);
+        assert.equal(await fixed(result.text, result.name, 'userAssigned'), result.text);
+        if (result.name.endsWith('.json')) {
+          const errors: ParseError[] = [];
+          parse(result.text, errors, { allowTrailingComma: true, disallowComments: false });
+          assert.deepEqual(errors, []);
+        }
+        for (const finding of await scanDocument({ text: result.text, fileName: result.name })) {
+          assert.deepEqual(await fixesFor({ text: result.text, fileName: result.name, finding }), [], `${finding.ruleId} left fixable`);
+        }
+      }
+    });
+  }
+
+  it('covers every config format and both identity variants', () => {
+    const names = cases.map((kase) => read(kase, 'before')!.name);
+    for (const name of ['local.settings.json', 'appsettings.json', '.env', 'application.properties', 'application.yml']) assert.ok(names.includes(name), name);
+    assert.ok(cases.some((kase) => read(kase, 'after-user')));
+  });
+});
+
+async function onlyFix(text: string, fileName: string, identity: 'default' | 'userAssigned' = 'default') {
+  const [finding, ...more] = await scanDocument({ text, fileName });
+  assert.ok(finding && more.length === 0, 'one finding');
+  return fixesFor({ text, fileName, finding }, identity);
+}
+
+describe('config rewrites: what each fix does', () => {
+  it('writes the replacement in the same edit that removes the secret, and lists the setting for the hosted app', async () => {
+    const text = `A=1\nSTORAGE="DefaultEndpointsProtocol=https;AccountName=invoices;AccountKey=${storageKey};EndpointSuffix=core.windows.net"\nB=2\n`;
+    const [fix, user] = await onlyFix(text, 'app/.env');
+    assert.equal(applyEdits(text, fix!.edits), 'A=1\nAZURE_STORAGEBLOB_RESOURCEENDPOINT="https://invoices.blob.core.windows.net"\nB=2\n');
+    assert.deepEqual(fix!.settings.map((s) => [s.name, s.value]), [['AZURE_STORAGEBLOB_RESOURCEENDPOINT', 'https://invoices.blob.core.windows.net']]);
+    assert.equal(applyEdits(text, user!.edits), 'A=1\nAZURE_STORAGEBLOB_RESOURCEENDPOINT="https://invoices.blob.core.windows.net"\nAZURE_CLIENT_ID=\nB=2\n');
+    assert.match(user!.title, /user-assigned identity \(AZURE_CLIENT_ID\)/);
+    assert.ok(!fix!.title.includes(storageKey) && !JSON.stringify(fix!.settings).includes(storageKey));
+  });
+
+  it('keeps CRLF line ends and a sovereign cloud endpoint suffix', async () => {
+    const text = `X=1\r\nSTORAGE=DefaultEndpointsProtocol=https;AccountName=invoices;AccountKey=${storageKey};EndpointSuffix=core.chinacloudapi.cn\r\n`;
+    const [, user] = await onlyFix(text, '.env', 'default');
+    assert.equal(applyEdits(text, user!.edits), 'X=1\r\nAZURE_STORAGEBLOB_RESOURCEENDPOINT=https://invoices.blob.core.chinacloudapi.cn\r\nAZURE_CLIENT_ID=\r\n');
+  });
+
+  it('takes a bare storage key’s account from a sibling setting, and a SAS URL’s endpoint without its signature', async () => {
+    const bare = `AZURE_STORAGE_ACCOUNT=invoices\nAZURE_STORAGE_KEY=${storageKey}\n`;
+    assert.equal(await fixed(bare, '.env'), 'AZURE_STORAGE_ACCOUNT=invoices\nAZURE_STORAGEBLOB_RESOURCEENDPOINT=https://invoices.blob.core.windows.net\n');
+    const sas = 'UPLOADS_URL=https://invoices.blob.core.windows.net/uploads?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01&sig=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789%2Babcd%3D\n';
+    assert.equal(await fixed(sas, '.env'), 'AZURE_STORAGEBLOB_RESOURCEENDPOINT=https://invoices.blob.core.windows.net\n');
+  });
+
+  it('offers no fix where no endpoint can be known or two resources would share one setting', async () => {
+    const noEndpoint = [
+      `COSMOS_KEY=${storageKey}\n`,
+      'AZURE_CLIENT_SECRET=abc8Q~A7fpfPIgGjXm91FNcfOEKr.0aiacS8J7K2\n',
+      'SQL="Server=tcp:sql-orders.database.windows.net,1433;Database=orders;User ID=app;Password=Sup3r-S3cret-Pa55;"\n',
+    ];
+    for (const text of noEndpoint) assert.deepEqual(await onlyFix(text, '.env'), [], text);
+    const two = [1, 2].map((n) => `S${n}=DefaultEndpointsProtocol=https;AccountName=acct${n};AccountKey=${storageKey}\n`).join('');
+    const result = await fixFile({ text: two, fileName: '.env' }, 'default');
+    assert.equal(result.applied.length, 1);
+    assert.equal(result.remaining.length, 1, 'the second account keeps its connection string rather than overwrite the first');
+  });
+
+  it('leaves application properties outside spring.cloud.azure to the application', async () => {
+    const text = `orders.storage.connection-string=DefaultEndpointsProtocol=https;AccountName=invoices;AccountKey=${storageKey}\n`;
+    assert.deepEqual(await onlyFix(text, 'application.properties'), []);
+  });
+
+  it('names the hosted-only user-assigned settings for Functions instead of writing them locally', async () => {
+    const text = `{\n  "Values": {\n    "Bus": "Endpoint=sb://sb-x.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=${storageKey.slice(0, 43)}="\n  }\n}\n`;
+    const [fix, user] = await onlyFix(text, 'local.settings.json', 'userAssigned');
+    assert.equal(fix!.identity, 'userAssigned');
+    assert.deepEqual(fix!.edits, user!.edits);
+    assert.equal(applyEdits(text, fix!.edits), '{\n  "Values": {\n    "Bus__fullyQualifiedNamespace": "sb-x.servicebus.windows.net"\n  }\n}\n');
+    assert.deepEqual(fix!.settings.map((s) => [s.name, s.value]), [
+      ['Bus__fullyQualifiedNamespace', 'sb-x.servicebus.windows.net'],
+      ['Bus__credential', 'managedidentity'],
+      ['Bus__clientId', undefined],
+    ]);
+  });
+});

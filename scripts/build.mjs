@@ -1,7 +1,7 @@
 // Bundles the extension (and the CLI) with esbuild. `--watch` rebuilds on change; `--production` minifies for the VSIX.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lazyAssets, lazyModules } from './lazyAssets.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -11,23 +11,6 @@ const entries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/cli/main.ts', out: 'cli' },
 ].filter((e) => existsSync(e.in));
-
-/**
- * The Azure SDK (most of the bytes) lives in its own file, dist/assets/azure-sdk.js, required on the first Azure
- * call: programs import src/azure/sdk.ts dynamically and this plugin turns that import into a runtime require, so
- * loading the extension never parses the SDK.
- */
-const SDK_SOURCE = resolve('src/azure/sdk');
-const lazyAzureSdk = {
-  name: 'lazy-azure-sdk',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]sdk(\.ts)?$/ }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
-      if (resolve(args.resolveDir, args.path).replace(/\.ts$/, '') !== SDK_SOURCE) return undefined;
-      return { path: './assets/azure-sdk.js', external: true };
-    });
-  },
-};
 
 /**
  * tree-sitter.js (emscripten) does `const { createRequire } = await import("module"); var require = createRequire(…)`.
@@ -59,7 +42,7 @@ const options = {
   legalComments: 'none',
   logLevel: 'info',
   metafile: true,
-  plugins: [lazyAzureSdk, treeSitterRequire],
+  plugins: [lazyAssets, treeSitterRequire],
   // import() becomes require(), so the lazily loaded SDK file is loaded the CommonJS way in every extension host.
   supported: { 'dynamic-import': false },
 };
@@ -71,19 +54,20 @@ for (const file of [grammarFiles.runtime, ...Object.values(grammarFiles.grammars
   copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${file}`, `dist/assets/${file}`);
 }
 
-// The SDK file is built on its own so the VSIX can ship it without its 3 MB source map.
-const sdkOptions = {
+// Each lazily loaded file is built on its own (no lazy imports inside) so the VSIX can ship it without its source map.
+const lazyOptions = lazyModules.map((m) => ({
   ...options,
-  entryPoints: [{ in: 'src/azure/sdk.ts', out: 'assets/azure-sdk' }],
-  plugins: [],
+  entryPoints: [{ in: `${m.source}.ts`, out: m.asset }],
+  plugins: [treeSitterRequire],
   sourcemap: !production,
-};
-if (production) rmSync('dist/assets/azure-sdk.js.map', { force: true }); // left by an earlier development build
+}));
+// Left by an earlier development build.
+if (production) for (const m of lazyModules) rmSync(`dist/${m.asset}.js.map`, { force: true });
 
 if (watch) {
-  for (const o of [options, sdkOptions]) await (await esbuild.context(o)).watch();
+  for (const o of [options, ...lazyOptions]) await (await esbuild.context(o)).watch();
 } else {
-  for (const result of await Promise.all([esbuild.build(options), esbuild.build(sdkOptions)])) {
+  for (const result of await Promise.all([options, ...lazyOptions].map((o) => esbuild.build(o)))) {
     for (const [file, info] of Object.entries(result.metafile.outputs)) {
       if (file.endsWith('.js')) console.log(`${file}: ${(info.bytes / 1024).toFixed(0)} KiB`);
     }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CloudName } from './azure/clouds';
 import { selectCloud, type CloudSelection } from './azure/cloudSelection';
 import { chooseFilter, type FilterSource } from './core/subscriptionFilter';
+import type { IdentityChoice } from './passwordless/rewrites/model';
 import type { LanguageId } from './passwordless/types';
 
 export type AuthenticationKind = 'vscode' | 'azureCli' | 'azureDeveloperCli';
@@ -90,6 +91,11 @@ export class Config {
   passwordlessExclude(): string[] {
     const value = this.section.get<string[]>('passwordless.exclude');
     return Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v.length > 0) : [];
+  }
+
+  /** Which identity the preferred quick fix and the "Use managed identity" lens write (keyless.passwordless.identity). */
+  passwordlessIdentity(): IdentityChoice {
+    return this.section.get<string>('passwordless.identity') === 'userAssigned' ? 'userAssigned' : 'default';
   }
 
   /** Whether findings get code lenses (keyless.passwordless.codeLens). */

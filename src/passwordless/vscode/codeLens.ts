@@ -1,29 +1,26 @@
 /**
- * Two lenses above each finding: "Use managed identity" (explains the credential-free form until the rewrite lands)
- * and "Grant <role>…" (the Grant access flow with service, target and role preselected). provideCodeLenses only
+ * Two lenses above each finding: "Use managed identity" (applies the preferred rewrite, or explains the credential-free
+ * form when there is none) and "Grant <role>…" (the Grant access flow with service, target and role preselected). provideCodeLenses only
  * computes ranges; resolveCodeLens attaches the command.
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../types';
 import { rangeOf } from './convert';
 import type { DocumentFindings } from './documentFindings';
-import { firstGrantableRole } from './explanation';
+import { firstGrantableRole, grantRequestOf } from './grantableRole';
 
 export const EXPLAIN_COMMAND = 'keyless.passwordless.explain';
+export const USE_MANAGED_IDENTITY_COMMAND = 'keyless.passwordless.useManagedIdentity';
 export const GRANT_COMMAND = 'keyless.grantAccess';
 
-/** What keyless.grantAccess receives from a lens. */
-export interface GrantAccessRequest {
-  service: Finding['service'];
-  target?: string;
-  roleId: string;
-}
+export type { GrantAccessRequest } from './grantableRole';
 
 class FindingLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
+    readonly uri: vscode.Uri,
     readonly finding: Finding,
-    readonly action: 'explain' | 'grant',
+    readonly action: 'use' | 'grant',
   ) {
     super(range);
   }
@@ -51,19 +48,18 @@ export class PasswordlessCodeLensProvider implements vscode.CodeLensProvider<Fin
     const lenses: FindingLens[] = [];
     for (const finding of this.store.findings(document)) {
       const range = rangeOf(finding);
-      lenses.push(new FindingLens(range, finding, 'explain'));
-      if (firstGrantableRole(finding)) lenses.push(new FindingLens(range, finding, 'grant'));
+      lenses.push(new FindingLens(range, document.uri, finding, 'use'));
+      if (firstGrantableRole(finding)) lenses.push(new FindingLens(range, document.uri, finding, 'grant'));
     }
     return lenses;
   }
 
   resolveCodeLens(lens: FindingLens): FindingLens {
     const { finding } = lens;
-    if (lens.action === 'explain') {
-      lens.command = { title: 'Use managed identity', command: EXPLAIN_COMMAND, arguments: [finding], tooltip: 'Show the credential-free form' };
+    if (lens.action === 'use') {
+      lens.command = { title: 'Use managed identity', command: USE_MANAGED_IDENTITY_COMMAND, arguments: [lens.uri, finding], tooltip: 'Rewrite to the credential-free form' };
     } else {
-      const role = firstGrantableRole(finding)!;
-      const request: GrantAccessRequest = { service: finding.service, roleId: role.id!, ...(finding.target ? { target: finding.target.name } : {}) };
+      const { role, request } = grantRequestOf(finding)!;
       lens.command = { title: `Grant ${role.name}…`, command: GRANT_COMMAND, arguments: [request], tooltip: role.description };
     }
     return lens;

@@ -1,12 +1,13 @@
 /**
  * Keeps the findings of open documents current as the user types: one debounced scan per document, stale scans
- * dropped (the document moved on), documents without a candidate literal skipped before any parse.
+ * dropped (the document moved on), documents without a candidate literal skipped before any parse. The engine loads
+ * with the first scan.
  */
 import * as vscode from 'vscode';
 import type { Log } from '../../log';
-import { hasCandidates, languageOf, scanDocument, scanDocumentSync } from '../engine';
-import { isCodeLanguage } from '../languages';
+import { languageOf } from '../languages';
 import type { Finding, ScanOptions } from '../types';
+import { loadEngine } from './engineLoader';
 
 export const TYPING_DELAY_MS = 150;
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
@@ -17,16 +18,6 @@ export interface DocumentScan {
   findings: readonly Finding[];
 }
 
-/** Scans one document's text with the same code path the editor uses (the bench times this function). */
-export async function scanText(text: string, fileName: string, languageId: string | undefined, options: ScanOptions): Promise<Finding[]> {
-  const language = languageOf(fileName, languageId);
-  if (!language) return [];
-  // Config files report secret-bearing setting names even without an anchor literal.
-  if (isCodeLanguage(language) && !hasCandidates(text, language)) return [];
-  const input = { text, fileName, languageId };
-  return scanDocumentSync(input, options) ?? (await scanDocument(input, options));
-}
-
 export class DocumentFindings implements vscode.Disposable {
   private readonly scans = new Map<string, DocumentScan>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -35,7 +26,7 @@ export class DocumentFindings implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly options: () => ScanOptions,
+    private readonly options: () => Promise<ScanOptions>,
     private readonly log: Log,
   ) {}
 
@@ -74,9 +65,13 @@ export class DocumentFindings implements vscode.Disposable {
   async scan(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     const version = document.version;
+    const fileName = vscode.workspace.asRelativePath(document.uri, false);
+    // A document the engine cannot read (Markdown, plain text) never loads it.
+    if (!languageOf(fileName, document.languageId)) return;
     let findings: Finding[];
     try {
-      findings = await scanText(document.getText(), vscode.workspace.asRelativePath(document.uri, false), document.languageId, this.options());
+      const [engine, options] = await Promise.all([loadEngine(), this.options()]);
+      findings = await engine.scanText(document.getText(), fileName, document.languageId, options);
     } catch (error) {
       this.log.error(`Passwordless scan of ${vscode.workspace.asRelativePath(document.uri)} failed`, error);
       return;

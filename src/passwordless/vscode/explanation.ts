@@ -13,10 +13,7 @@ function roleLine(kind: string, list: readonly DataRole[]): string | undefined {
   return list.length ? `- ${kind}: ${list.map((r) => `**${r.name}** — ${r.description}`).join('; ')}` : undefined;
 }
 
-/** The grantable role the lens offers first: the least-privilege read role with an id (database roles are granted in SQL). */
-export function firstGrantableRole(finding: Finding): DataRole | undefined {
-  return [...(finding.roles?.read ?? []), ...(finding.roles?.write ?? [])].find((r) => r.id && r.system !== 'database');
-}
+export { firstGrantableRole } from './grantableRole';
 
 export function explainFinding(finding: Finding): string {
   const service = serviceRoles[finding.service];

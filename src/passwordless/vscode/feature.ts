@@ -1,20 +1,20 @@
 /**
- * Wires passwordless detection into the editor: findings of open documents kept current, diagnostics, lenses, hover
- * and the migration checklist view. The extension calls activatePasswordless once; commands reach the live feature
- * through passwordlessFeature().
+ * Wires passwordless detection into the editor: findings of open documents kept current, diagnostics, lenses, hover,
+ * quick fixes and the migration checklist view. The extension calls activatePasswordless once; commands reach the live
+ * feature through passwordlessFeature(). Nothing here loads the engine: engineLoader does, on the first scan.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Config } from '../../config';
 import type { Log } from '../../log';
-import { setWasmDirectory } from '../scanner/grammars';
 import type { ScanOptions } from '../types';
 import { ChecklistProvider, CHECKLIST_VIEW } from './checklistView';
+import { PasswordlessCodeActionProvider } from './codeActions';
 import { PasswordlessCodeLensProvider } from './codeLens';
 import { PasswordlessDiagnostics } from './diagnostics';
 import { DocumentFindings } from './documentFindings';
+import { configureEngine, loadEngine } from './engineLoader';
 import { PasswordlessHoverProvider } from './hover';
-import { editorSeverities } from './severity';
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
@@ -24,7 +24,8 @@ export interface PasswordlessFeature {
   readonly store: DocumentFindings;
   readonly checklist: ChecklistProvider;
   readonly checklistView: vscode.TreeView<unknown>;
-  scanOptions(): ScanOptions;
+  /** The scanner settings in force (severities need the rules, so this loads the engine). */
+  scanOptions(): Promise<ScanOptions>;
 }
 
 let current: PasswordlessFeature | undefined;
@@ -36,10 +37,10 @@ export function passwordlessFeature(): PasswordlessFeature {
 }
 
 export function activatePasswordless(context: vscode.ExtensionContext, config: Config, log: Log): vscode.Disposable {
-  setWasmDirectory(path.join(context.extensionPath, 'dist', 'assets'));
-  const scanOptions = (): ScanOptions => ({
+  configureEngine(path.join(context.extensionPath, 'dist', 'assets'));
+  const scanOptions = async (): Promise<ScanOptions> => ({
     enabledLanguages: config.passwordlessEnabledLanguages(),
-    severities: editorSeverities(config.passwordlessSeverityOverrides()),
+    severities: (await loadEngine()).editorSeverities(config.passwordlessSeverityOverrides()),
     exclude: config.passwordlessExclude(),
   });
   const store = new DocumentFindings(scanOptions, log);
@@ -55,6 +56,11 @@ export function activatePasswordless(context: vscode.ExtensionContext, config: C
     checklistView,
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.languages.registerHoverProvider(SELECTOR, new PasswordlessHoverProvider(store)),
+    vscode.languages.registerCodeActionsProvider(
+      SELECTOR,
+      new PasswordlessCodeActionProvider(store, () => config.passwordlessIdentity(), scanOptions),
+      PasswordlessCodeActionProvider.metadata,
+    ),
     vscode.workspace.onDidOpenTextDocument((d) => store.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && store.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => store.forget(d)),

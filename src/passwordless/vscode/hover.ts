@@ -2,14 +2,16 @@
 import * as vscode from 'vscode';
 import { rangeOf } from './convert';
 import type { DocumentFindings } from './documentFindings';
-import { explainFinding } from './explanation';
+import { loadEngine } from './engineLoader';
 
 export class PasswordlessHoverProvider implements vscode.HoverProvider {
   constructor(private readonly store: DocumentFindings) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const hits = this.store.findings(document).filter((f) => rangeOf(f).contains(position));
     if (hits.length === 0) return undefined;
+    // Findings exist, so the engine that explains them is already loaded.
+    const { explainFinding } = await loadEngine();
     return new vscode.Hover(hits.map((f) => new vscode.MarkdownString(explainFinding(f))), rangeOf(hits[0]));
   }
 }

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { Finding, ScanOptions } from '../types';
 import type { FileFindings } from './checklist';
-import { scanText } from './documentFindings';
-import { GitignoreFilter } from './gitignoreFilter';
+import { loadEngine, type PasswordlessEngine } from './engineLoader';
+import type { GitignoreFilter } from './gitignoreFilter';
 
 const CODE = '*.ts,*.mts,*.cts,*.tsx,*.js,*.mjs,*.cjs,*.jsx,*.py,*.cs,*.java,*.go';
 const CONFIG = '.env,.env.*,*.env,local.settings.json,appsettings*.json,application*.properties,application*.yml,application*.yaml';
@@ -30,8 +30,8 @@ export interface WorkspaceScanResult {
   cancelled: boolean;
 }
 
-async function gitignoreOf(folder: vscode.WorkspaceFolder, exclude: string | undefined, token: vscode.CancellationToken): Promise<GitignoreFilter> {
-  const filter = new GitignoreFilter();
+async function gitignoreOf(engine: PasswordlessEngine, folder: vscode.WorkspaceFolder, exclude: string | undefined, token: vscode.CancellationToken): Promise<GitignoreFilter> {
+  const filter = new engine.GitignoreFilter();
   for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), exclude, undefined, token)) {
     const rel = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
     const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
@@ -48,9 +48,10 @@ async function textOf(uri: vscode.Uri): Promise<string> {
 export async function scanWorkspace(request: WorkspaceScanRequest): Promise<WorkspaceScanResult> {
   const { token, progress, options } = request;
   const exclude = request.searchExclude.length ? `{${request.searchExclude.join(',')}}` : undefined;
+  const engine = await loadEngine();
   const candidates: vscode.Uri[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const gitignore = await gitignoreOf(folder, exclude, token);
+    const gitignore = await gitignoreOf(engine, folder, exclude, token);
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SCAN_INCLUDE), exclude, undefined, token);
     candidates.push(...found.filter((uri) => !gitignore.ignores(vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/'))));
   }
@@ -64,7 +65,7 @@ export async function scanWorkspace(request: WorkspaceScanRequest): Promise<Work
     progress?.report({ message: path, increment: 100 / candidates.length });
     let findings: Finding[] = [];
     try {
-      findings = await scanText(await textOf(uri), path, undefined, options);
+      findings = await engine.scanText(await textOf(uri), path, undefined, options);
     } catch {
       // Unreadable files (deleted meanwhile, permissions) are simply not part of the checklist.
     }

@@ -68,7 +68,8 @@ describe('Passwordless diagnostics and code lenses in a real VS Code', () => {
     await diagnosticsWhen(uri, (d) => d.length >= 2);
     const onClient = (await lenses(uri)).filter((l) => l.range.start.line === 7);
     assert.deepEqual(onClient.map((l) => l.command!.title), ['Use managed identity', 'Grant Storage Blob Data Reader…']);
-    assert.equal(onClient[0].command!.command, 'keyless.passwordless.explain');
+    assert.equal(onClient[0].command!.command, 'keyless.passwordless.useManagedIdentity');
+    assert.equal(onClient[0].command!.arguments?.[0]?.toString(), uri.toString());
     assert.equal(onClient[1].command!.command, 'keyless.grantAccess');
     assert.deepEqual(onClient[1].command!.arguments, [{ service: 'blob', target: 'stordersprod01', roleId: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1' }]);
   });

@@ -1,0 +1,39 @@
+/**
+ * Turning rewrites into editor edits: the fixes of one finding, the whole file fixed, each as ONE WorkspaceEdit (one
+ * undo restores the file). Offsets are the engine's, in the document text the fixes were computed from.
+ */
+import * as vscode from 'vscode';
+import type { Fix, IdentityChoice, TextEdit } from '../rewrites/model';
+import type { Finding, ScanInput, ScanOptions } from '../types';
+import { loadEngine } from './engineLoader';
+import { minimalEdit } from './minimalEdit';
+
+export function inputOf(document: vscode.TextDocument): ScanInput {
+  return { text: document.getText(), fileName: vscode.workspace.asRelativePath(document.uri, false), languageId: document.languageId };
+}
+
+export function workspaceEditOf(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+  return edit;
+}
+
+/** The finding's fixes, the preferred identity first; [] when no rewriter can fix it safely. */
+export async function documentFixes(document: vscode.TextDocument, finding: Finding, preferred: IdentityChoice): Promise<Fix[]> {
+  const engine = await loadEngine();
+  return engine.fixesFor({ ...inputOf(document), finding }, preferred);
+}
+
+/** Every fixable finding of the file fixed (fix, rescan, repeat), as one small replacement; undefined when nothing changes. */
+export async function fileFixEdit(document: vscode.TextDocument, identity: IdentityChoice, options: ScanOptions): Promise<{ edit: vscode.WorkspaceEdit; fixes: Fix[] } | undefined> {
+  const engine = await loadEngine();
+  const input = inputOf(document);
+  const result = await engine.fixFile(input, identity, options);
+  const change = minimalEdit(input.text, result.text);
+  return change ? { edit: workspaceEditOf(document, [change]), fixes: result.applied } : undefined;
+}
+
+/** The current finding for one a lens or command was given: same rule at the same place in the current version. */
+export function currentFinding(current: readonly Finding[], given: Pick<Finding, 'ruleId' | 'startOffset'>): Finding | undefined {
+  return current.find((f) => f.ruleId === given.ruleId && f.startOffset === given.startOffset);
+}

@@ -1,20 +1,26 @@
 /**
- * `keyless scan [paths…] [--format text|json|sarif] [--fail-on-findings]`: the passwordless engine from a terminal.
- * Exit 0 = ran, 1 = findings with --fail-on-findings, 2 = error (bad arguments, unreadable path).
+ * `keyless scan [paths…] [--format text|json|sarif] [--fail-on-findings] [--fix [--identity …]]`: the passwordless
+ * engine from a terminal. Exit 0 = ran, 1 = findings (remaining after --fix) with --fail-on-findings, 2 = error.
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { scanDocument } from '../passwordless/engine';
-import { formatText, toJson, type FileFinding } from './report';
+import { fixPaths } from './fix';
+import { formatFixes, formatText, toJson, type FileFinding } from './report';
 import { toSarif } from './sarif';
 import { filesToScan } from './walk';
 
 const usage = `Usage: keyless scan [paths…] [--format text|json|sarif] [--fail-on-findings] [--exclude <glob>]…
+                   [--fix [--identity default|user-assigned]]
 
 Finds secret-based Azure client code and hard-coded secrets, and names the credential-free replacement.
-Exit codes: 0 ran, 1 findings with --fail-on-findings, 2 error.`;
+--fix rewrites what it can to DefaultAzureCredential (user-assigned: the identity's client ID from AZURE_CLIENT_ID),
+declares the identity library in the nearest manifest, prints what changed, then reports what is left.
+Exit codes: 0 ran, 1 findings (left) with --fail-on-findings, 2 error.`;
+
+const identities = { default: 'default', 'user-assigned': 'userAssigned' } as const;
 
 const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
@@ -35,6 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         format: { type: 'string', default: 'text' },
         'fail-on-findings': { type: 'boolean', default: false },
         exclude: { type: 'string', multiple: true, default: [] },
+        fix: { type: 'boolean', default: false },
+        identity: { type: 'string', default: 'default' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,7 +64,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`--format must be one of ${formats.join(', ')}.`);
     return 2;
   }
+  if (!(values.identity in identities)) {
+    io.err(`--identity must be one of ${Object.keys(identities).join(', ')}.`);
+    return 2;
+  }
   try {
+    if (values.fix) {
+      const run = await fixPaths(paths.length ? paths : ['.'], io.cwd, values.exclude, identities[values.identity as keyof typeof identities]);
+      // Machine-readable output keeps stdout to the findings; the account of the changes goes to stderr then.
+      (values.format === 'text' ? io.out : io.err)(formatFixes(run));
+      io.out(render(values.format as Format, run.remaining, run.files));
+      if (run.failed.length > 0) return 2;
+      return values['fail-on-findings'] && run.remaining.length > 0 ? 1 : 0;
+    }
     const { results, files } = await scanPaths(paths.length ? paths : ['.'], io.cwd, values.exclude);
     io.out(render(values.format as Format, results, files));
     return values['fail-on-findings'] && results.length > 0 ? 1 : 0;

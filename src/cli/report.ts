@@ -55,3 +55,27 @@ export function formatText(results: readonly FileFinding[], filesScanned: number
 function names(roles: ReadonlyArray<{ name: string }>): string {
   return roles.length ? roles.map((r) => r.name).join(', ') : '—';
 }
+
+/** What `scan --fix` changed: per file the fixes and the settings to provide, then the manifests it edited. */
+export function formatFixes(run: {
+  fixed: ReadonlyArray<{ file: string; fixes: ReadonlyArray<{ title: string }>; settings: ReadonlyArray<{ name: string; value?: string; description: string }> }>;
+  manifests: ReadonlyArray<{ manifest: string; title: string }>;
+  undeclared: ReadonlyArray<{ file: string; pkg: { name: string; version: string } }>;
+  failed: ReadonlyArray<{ file: string; message: string }>;
+}): string {
+  const lines: string[] = [];
+  for (const { file, fixes, settings } of run.fixed) {
+    lines.push(`fixed ${file} (${fixes.length} fix${fixes.length === 1 ? '' : 'es'})`);
+    for (const fix of fixes) lines.push(`    ${fix.title}`);
+    if (settings.length > 0) {
+      lines.push('  settings to provide where the app runs:');
+      for (const s of settings) lines.push(`    ${s.name}${s.value !== undefined ? `=${s.value}` : ''}  (${s.description})`);
+    }
+  }
+  for (const { manifest, title } of run.manifests) lines.push(`updated ${manifest}: ${title}`);
+  for (const { file, pkg } of run.undeclared) lines.push(`no manifest found for ${file}: declare ${pkg.name} ${pkg.version} yourself`);
+  for (const { file, message } of run.failed) lines.push(`could not fix ${file}: ${message}`);
+  const count = run.fixed.reduce((n, f) => n + f.fixes.length, 0);
+  lines.push(`${count} fix${count === 1 ? '' : 'es'} applied in ${run.fixed.length} file${run.fixed.length === 1 ? '' : 's'}.`);
+  return lines.join('\n');
+}

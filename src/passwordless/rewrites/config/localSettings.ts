@@ -41,7 +41,7 @@ export function rewriteLocalSettings(ctx: ConfigContext): Fix | undefined {
     edits = [{ start: property.offset, end: property.offset + property.length, newText }];
   }
   const written = pairs.map(([name, value]) => `${name}=${shown(value)}`).join(', ');
-  const settings: SettingRef[] = pairs.map(([name, value]) => ({ name, value, description: describe(ctx.replacement) }));
+  const settings: SettingRef[] = pairs.map(([name, value]) => ({ name, value, description: describe(name, ctx.replacement) }));
   if (!userAssigned(ctx)) return configFix(ctx, `Use an identity-based connection: ${written}`, edits, settings);
   const hosted = hostedUserAssigned(prefix, pairs);
   const title = `Use an identity-based connection (${written}); for a user-assigned identity set ${hosted.map((s) => s.name).join(' and ')} in the Function App only`;
@@ -74,6 +74,8 @@ function hostedUserAssigned(prefix: string, pairs: Array<[string, string]>): Set
   ];
 }
 
-function describe(r: Replacement): string {
-  return serviceEndpoints[r.service]?.description ?? 'the service endpoint';
+function describe(name: string, r: Replacement): string {
+  if (name.endsWith('__accountName')) return 'the storage account name';
+  const storage = /__(blob|queue|table)ServiceUri$/.exec(name)?.[1] as 'blob' | 'queue' | 'table' | undefined;
+  return serviceEndpoints[storage ?? r.service]?.description ?? 'the service endpoint';
 }

@@ -1,6 +1,26 @@
-/** PLACEHOLDER until the TypeScript rewriter lands: no fix offered. */
+/**
+ * TypeScript and JavaScript rewrites: the call a finding points at is found in the syntax tree and rewritten per rule
+ * (code/typescript/*), with the @azure/identity import added once in the file's own module system.
+ */
 import type { Fix, RewriteInput } from '../model';
+import { credentialsAndDataRewrites } from './typescript/credentialsAndData';
+import { TsDocument } from './typescript/document';
+import { TsRewrite } from './typescript/session';
+import { storageAndMessagingRewrites, type RuleRewrite } from './typescript/storageAndMessaging';
 
-export async function rewriteTypeScript(_input: RewriteInput): Promise<Fix | undefined> {
-  return undefined;
+const byRule: Record<string, RuleRewrite> = { ...storageAndMessagingRewrites, ...credentialsAndDataRewrites };
+
+export async function rewriteTypeScript(input: RewriteInput): Promise<Fix | undefined> {
+  const rewrite = byRule[input.finding.ruleId];
+  if (!rewrite) return undefined;
+  const doc = await TsDocument.parse(input.text, input.language);
+  if (!doc) return undefined;
+  try {
+    const site = doc.callAt(input.finding.startOffset, input.finding.endOffset);
+    if (!site) return undefined;
+    const session = new TsRewrite(doc, site, input);
+    return rewrite(session) ? session.finish() : undefined;
+  } finally {
+    doc.dispose();
+  }
 }

@@ -12,6 +12,8 @@ export const appConfigurationConnectionString: CodeRule = {
     { languages: ['python'], call: ['AzureAppConfigurationClient.from_connection_string'] },
     { languages: ['csharp'], construct: ['ConfigurationClient'], when: 'noCredential' },
     { languages: ['csharp'], call: ['AddAzureAppConfiguration'], when: 'noCredential' },
+    // AddAzureAppConfiguration(options => options.Connect(cs)): the options lambda's connection-string overload.
+    { languages: ['csharp'], call: ['Connect'], within: ['AddAzureAppConfiguration'], when: 'noCredential' },
     { languages: ['java'], call: ['connectionString'], receiver: ['ConfigurationClientBuilder'] },
     { languages: ['go'], call: ['azappconfig.NewClientFromConnectionString'] },
   ],

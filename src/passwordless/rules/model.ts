@@ -19,6 +19,8 @@ export interface CodePattern {
   call?: string[];
   /** For builder chains (Java): the receiver's text must mention one of these names. */
   receiver?: string[];
+  /** The call must sit inside the arguments of a call to one of these names (C#'s AddAzureAppConfiguration(o => o.Connect(…))). */
+  within?: string[];
   when?: ArgumentCondition;
 }
 

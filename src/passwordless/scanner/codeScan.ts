@@ -126,6 +126,7 @@ function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfi
     const receiverText = site.receiver?.text.slice(0, 4096) ?? '';
     if (!pattern.receiver.some((name) => receiverText.includes(name))) return false;
   }
+  if (pattern.within && !isWithin(site.node, pattern.within, profile)) return false;
   switch (pattern.when ?? 'always') {
     case 'always':
       return true;
@@ -134,6 +135,18 @@ function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfi
     case 'password':
       return setsPassword(site.args, profile);
   }
+}
+
+/** How far up an enclosing call is looked for: a lambda body's statement sits about eight nodes below it. */
+const maxWithinClimb = 16;
+
+function isWithin(node: Node, names: readonly string[], profile: SyntaxProfile): boolean {
+  let current = node.parent;
+  for (let depth = 0; current && depth < maxWithinClimb; depth++, current = current.parent) {
+    const site = callSiteOf(current, profile);
+    if (site && names.includes(site.name)) return true;
+  }
+  return false;
 }
 
 const identifierShape = /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/;

@@ -4,9 +4,9 @@ import { objectEntries, type Argument, type SyntaxProfile } from './syntax';
 
 export type ArgumentKind = 'credential' | 'secret' | 'function' | 'other';
 
-/** Credentials that wrap a key or client secret: using one is the problem, not the fix. */
+/** Credentials that wrap a key or client secret (System.ClientModel's ApiKeyCredential, Azure.Core's KeyCredential too): using one is the problem, not the fix. */
 const secretCredential =
-  /StorageSharedKeyCredential|TableSharedKeyCredential|AzureNamedKeyCredential|AzureKeyCredential|AzureSasCredential|ClientSecretCredential|NewSharedKeyCredential|NewKeyCredential/;
+  /StorageSharedKeyCredential|TableSharedKeyCredential|AzureNamedKeyCredential|AzureKeyCredential|ApiKeyCredential|\bKeyCredential\b|AzureSasCredential|ClientSecretCredential|NewSharedKeyCredential|NewKeyCredential/;
 /** Names that hold a token credential or token provider. */
 const tokenCredential = /Credential|credential|\bcreds?\b|TokenProvider|token_provider|tokenProvider/;
 /** Settings whose value is a token credential (aadCredentials, azure_ad_token_provider…). */

@@ -18,7 +18,8 @@ export interface LanguagePlan {
   codeIndex?: CodeIndex;
   /**
    * Literals whose hit is worth a parse: callee names, except for builder patterns (Java's `.key(…)`,
-   * `.credential(…)`), whose common method names only count when the builder's name is in the file too.
+   * `.credential(…)`) and calls that must sit inside another (C#'s `.Connect(…)`), whose common method names only
+   * count when the builder's or outer call's name is in the file too.
    */
   parseTriggers: ReadonlySet<string>;
   /** Callee names that only count with one of these receiver names before them (builder methods). */
@@ -47,7 +48,7 @@ export function planFor(language: LanguageId): LanguagePlan {
     });
     const parseTriggers = new Set<string>();
     for (const [name, patterns] of codeIndex ?? []) {
-      for (const { pattern } of patterns) for (const trigger of pattern.receiver ?? [name]) parseTriggers.add(trigger);
+      for (const { pattern } of patterns) for (const trigger of pattern.receiver ?? pattern.within ?? [name]) parseTriggers.add(trigger);
     }
     const receiversOf = new Map<string, string[]>();
     for (const [name, patterns] of codeIndex ?? []) {

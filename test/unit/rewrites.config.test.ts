@@ -96,6 +96,19 @@ describe('config rewrites: what each fix does', () => {
     assert.equal(result.remaining.length, 1, 'the second account keeps its connection string rather than overwrite the first');
   });
 
+  it('keeps a YAML trailing comment on its line and writes dotted credential keys beside dotted ones', async () => {
+    const nested = "spring:\n  cloud:\n    azure:\n      eventhubs:\n        connection-string: 'Endpoint=sb://evh-x.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=bbDxjdUYdcURkLB7GqoueHCXCJ5jCwh9BCEl495F6LM=;EntityPath=hub1'  # send only\n";
+    assert.equal(
+      await fixed(nested, 'application.yml', 'userAssigned'),
+      'spring:\n  cloud:\n    azure:\n      eventhubs:\n        namespace: evh-x  # send only\n        event-hub-name: hub1\n        credential:\n          managed-identity-enabled: true\n          client-id: ${AZURE_CLIENT_ID}\n',
+    );
+    const flat = `spring.cloud.azure.storage.blob.connection-string: DefaultEndpointsProtocol=https;AccountName=acct01;AccountKey=${storageKey}\n`;
+    assert.equal(
+      await fixed(flat, 'application.yaml', 'userAssigned'),
+      'spring.cloud.azure.storage.blob.endpoint: https://acct01.blob.core.windows.net\nspring.cloud.azure.storage.blob.credential.managed-identity-enabled: true\nspring.cloud.azure.storage.blob.credential.client-id: ${AZURE_CLIENT_ID}\n',
+    );
+  });
+
   it('leaves application properties outside spring.cloud.azure to the application', async () => {
     const text = `orders.storage.connection-string=DefaultEndpointsProtocol=https;AccountName=invoices;AccountKey=${storageKey}\n`;
     assert.deepEqual(await onlyFix(text, 'application.properties'), []);

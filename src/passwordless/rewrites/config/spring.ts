@@ -63,15 +63,18 @@ export function rewriteSpring(ctx: ConfigContext): Fix | undefined {
   const sep = yaml ? ': ' : '=';
   // YAML sets the identity per service, and App Configuration stores take no credential of their own there.
   if (yaml && userAssigned(ctx) && target.prefix.includes('.appconfiguration.')) return undefined;
-  const credential = userAssigned(ctx) ? credentialLines(ctx, target.prefix, yaml) : [];
+  const credential = userAssigned(ctx) ? credentialLines(ctx, target.prefix, yaml ? keyHead : undefined) : [];
   const edits: TextEdit[] = [];
+  const lineStartOf = (l: string) => `${yaml ? indent : ''}${l}`;
   if (missing.length === 0) {
-    if (credential.length > 0) edits.push({ start: line.start, end: line.end, newText: credential.map((l) => `${yaml ? indent : ''}${l}`).join(eol) });
+    if (credential.length > 0) edits.push({ start: line.start, end: line.end, newText: credential.map(lineStartOf).join(eol) });
     else edits.push(deleteLine(text, line));
   } else {
-    const [first, ...rest] = missing.map(([key, value]) => `${key}${sep}${value}`);
-    const lines = [`${keyHead}${first}`, ...rest.map((l) => `${yaml ? indent : ''}${keyHead}${l}`), ...credential.map((l) => `${yaml ? indent : ''}${l}`)];
-    edits.push({ start: keyStart, end: valueEndWithQuote(text, setting.start, setting.end), newText: lines.join(eol) });
+    const [first, ...rest] = missing.map(([key, value]) => `${keyHead}${key}${sep}${value}`);
+    edits.push({ start: keyStart, end: valueEndWithQuote(text, setting.start, setting.end), newText: first! });
+    // Further lines go after the line's end, so a trailing comment stays with the first.
+    const more = [...rest, ...credential].map(lineStartOf);
+    if (more.length > 0) edits.push({ start: line.end, end: line.end, newText: more.map((l) => `${eol}${l}`).join('') });
   }
   const written = missing.length ? missing.map(([key, value]) => `${target.prefix}.${key}=${shown(value)}`).join(', ') : undefined;
   const what = written ? `Replace ${setting.name} with ${written}` : `Remove ${setting.name} (${target.prefix}.${target.properties[0]![0]} is already set)`;
@@ -80,11 +83,15 @@ export function rewriteSpring(ctx: ConfigContext): Fix | undefined {
   return configFix(ctx, title, edits, settings);
 }
 
-/** The user-assigned identity's properties, unless the file sets a credential there already. */
-function credentialLines(ctx: ConfigContext, prefix: string, yaml: boolean): string[] {
+/**
+ * The user-assigned identity's properties, unless the file sets a credential there already. YAML (yamlKeyHead
+ * defined): beside the service's keys — nested, or dotted when the service key itself is written dotted.
+ */
+function credentialLines(ctx: ConfigContext, prefix: string, yamlKeyHead: string | undefined): string[] {
   const clientId = `\${${CLIENT_ID_ENV}}`;
-  if (yaml) {
+  if (yamlKeyHead !== undefined) {
     if (ctx.settings.some((s) => s.name.startsWith(`${prefix}.credential.`))) return [];
+    if (yamlKeyHead) return [`${yamlKeyHead}credential.managed-identity-enabled: true`, `${yamlKeyHead}credential.client-id: ${clientId}`];
     return ['credential:', '  managed-identity-enabled: true', `  client-id: ${clientId}`];
   }
   const global = `${springRoot}credential.`;

@@ -42,22 +42,50 @@ function sasUrl(r: TsRewrite, service: ServiceId): boolean {
   return true;
 }
 
-const blob: RuleRewrite = (r) =>
-  r.site.kind === 'call' ? fromConnectionString(r, 'blob') : r.secretArgument() ? r.replaceCredentialArgument() : sasUrl(r, 'blob');
+/**
+ * A sub-client built from a connection string (`new QueueClient(cs, queue)`, `new ContainerClient(cs, container)`)
+ * becomes the service client from the endpoint and the getter chain to it: no URL joining, whatever the endpoint's
+ * trailing slash. `constructor` is the original class as written (qualified or imported).
+ */
+function viaServiceClient(r: TsRewrite, service: ServiceId, module: string, serviceClass: string, cs: Node, options: Node | undefined, chain: string): boolean {
+  const endpoint = r.endpoint(service, cs);
+  if (!endpoint) return false;
+  const constructor = r.site.kind === 'construct' ? r.site.calleeNode.text : (r.site.calleeNode.childForFieldName('object')?.text ?? '');
+  const qualified = constructor.lastIndexOf('.');
+  const client = qualified >= 0 ? `${constructor.slice(0, qualified)}.${serviceClass}` : r.imports.use(module, serviceClass);
+  if (qualified < 0) r.imports.drop(constructor);
+  r.replace(r.site.node, `new ${client}(${endpoint.code}, ${r.credential()}${options ? `, ${options.text}` : ''})${chain}`);
+  return true;
+}
+
+/** Blob-level clients and their getter on a container client. */
+const blobGetters: Record<string, string> = {
+  BlobClient: 'getBlobClient',
+  BlockBlobClient: 'getBlockBlobClient',
+  AppendBlobClient: 'getAppendBlobClient',
+  PageBlobClient: 'getPageBlobClient',
+};
+
+const blob: RuleRewrite = (r) => {
+  if (r.site.kind === 'call') return fromConnectionString(r, 'blob');
+  if (r.secretArgument()) return r.replaceCredentialArgument();
+  const [cs, container, ...rest] = r.args;
+  if (r.site.name === 'BlobServiceClient' || !cs || !container) return sasUrl(r, 'blob');
+  if (r.site.name === 'ContainerClient') return viaServiceClient(r, 'blob', '@azure/storage-blob', 'BlobServiceClient', cs, rest[0], `.getContainerClient(${container.text})`);
+  const getter = blobGetters[r.site.name];
+  const [name, options] = rest;
+  // Blob clients' options are not the service client's: with options there is no one-to-one rewrite.
+  if (!getter || !name || options) return false;
+  return viaServiceClient(r, 'blob', '@azure/storage-blob', 'BlobServiceClient', cs, undefined, `.getContainerClient(${container.text}).${getter}(${name.text})`);
+};
 
 const queue: RuleRewrite = (r) => {
-  if (r.site.kind === 'call') return fromConnectionString(r, 'queue');
+  if (r.site.kind === 'call' && r.site.callee.endsWith('QueueServiceClient.fromConnectionString')) return fromConnectionString(r, 'queue');
   if (r.secretArgument()) return r.replaceCredentialArgument();
   // new QueueClient(cs, name, options) → new QueueServiceClient(endpoint, credential, options).getQueueClient(name)
   const [cs, name, options] = r.args;
-  if (!cs || !name) return sasUrl(r, 'queue');
-  const endpoint = r.endpoint('queue', cs);
-  if (!endpoint) return false;
-  const constructor = r.site.calleeNode.text;
-  const service = constructor.includes('.') ? constructor.replace(/QueueClient$/, 'QueueServiceClient') : r.imports.use('@azure/storage-queue', 'QueueServiceClient');
-  if (!constructor.includes('.')) r.imports.drop(constructor);
-  r.replace(r.site.node, `new ${service}(${endpoint.code}, ${r.credential()}${options ? `, ${options.text}` : ''}).getQueueClient(${name.text})`);
-  return true;
+  if (!cs || !name) return r.site.kind === 'construct' && sasUrl(r, 'queue');
+  return viaServiceClient(r, 'queue', '@azure/storage-queue', 'QueueServiceClient', cs, options, `.getQueueClient(${name.text})`);
 };
 
 const table: RuleRewrite = (r) => {

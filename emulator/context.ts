@@ -8,8 +8,10 @@ export interface EmulatorState {
   store: Store;
   lro: LroTracker;
   pageSize: number;
-  /** New identities stay invisible to role-assignment checks this long unless principalType is sent. */
+  /** New identities stay invisible to directory lookups this long (see replication.ts). */
   principalNotFoundWindowMs: number;
+  /** ARM role assignments sent with principalType succeed inside the window (default true). */
+  principalTypeBypassesReplication: boolean;
   now(): number;
 }
 

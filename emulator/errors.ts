@@ -53,6 +53,12 @@ export const errors = {
       'LinkedAuthorizationFailed',
       `The client '${client}' with object id '${objectId}' has permission to perform action '${action}' on scope '${scope}'; however, it does not have permission to perform action(s) '${linkedAction}' on the linked scope(s) '${linkedScope}' (respectively) or the linked scope(s) are invalid.`,
     ),
+  denyAssignmentAuthorizationFailed: (client: string, objectId: string, action: string, scope: string, denyName: string, denyId: string, denyScope: string) =>
+    armError(
+      403,
+      'DenyAssignmentAuthorizationFailed',
+      `The client '${client}' with object id '${objectId}' has permission to perform action '${action}' on scope '${scope}'; however, the access is denied because of the deny assignment with name '${denyName}' and Id '${denyId.replace(/-/g, '')}' at scope '${denyScope}'.`,
+    ),
   subscriptionNotFound: (subscriptionId: string) =>
     armError(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`),
   resourceGroupNotFound: (name: string) =>

@@ -20,8 +20,15 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Default 0 (ephemeral). */
   port?: number;
-  /** Replication delay for new identities: PrincipalNotFound until it passes, unless principalType is sent (default 0). */
+  /**
+   * Replication delay for new identities (default 0, or the scenario's settings): ARM role assignments fail with
+   * PrincipalNotFound until it passes unless principalType is sent; Cosmos DB SQL role assignments fail regardless.
+   */
   principalNotFoundWindowMs?: number;
+  /** False: principalType does not help ARM role assignments inside the window either (default true). */
+  principalTypeBypassesReplication?: boolean;
+  /** The emulator's clock in epoch ms (tests pass a fake one to step through the replication window). */
+  now?: () => number;
   /** Long-running operations: InProgress polls before Succeeded (default 1) and the Retry-After sent (default 0 s). */
   lro?: LroOptions;
 }
@@ -37,13 +44,15 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = new Store();
-  loadScenario(store, resolveScenario(options.scenario));
+  const scenario = resolveScenario(options.scenario);
+  loadScenario(store, scenario);
   const state: EmulatorState = {
     store,
     lro: new LroTracker(options.lro),
     pageSize: options.pageSize ?? 100,
-    principalNotFoundWindowMs: options.principalNotFoundWindowMs ?? 0,
-    now: () => Date.now(),
+    principalNotFoundWindowMs: options.principalNotFoundWindowMs ?? scenario.settings?.principalNotFoundWindowMs ?? 0,
+    principalTypeBypassesReplication: options.principalTypeBypassesReplication ?? scenario.settings?.principalTypeBypassesReplication ?? true,
+    now: options.now ?? (() => Date.now()),
   };
   const certificate = await createCertificate();
   const stats = new RequestStats();

@@ -8,13 +8,15 @@ import type { RequestContext } from './context.js';
  */
 export interface LroOperation {
   id: string;
-  status: 'InProgress' | 'Succeeded';
+  status: 'InProgress' | 'Succeeded' | 'Failed';
   pollsLeft: number;
   startTime: string;
   endTime?: string;
   complete: () => void;
   /** For a PATCH answered 202: the resource the Location URL returns once done. */
   resultResourceId?: string;
+  /** Set when the operation ends Failed (the service accepted the request, then rejected it): ARM's error body. */
+  error?: { code: string; message: string };
 }
 
 export interface LroOptions {
@@ -34,10 +36,13 @@ export class LroTracker {
     this.retryAfterSeconds = options.retryAfterSeconds ?? 0;
   }
 
-  /** Starts an operation and returns the headers of the initial response. */
-  start(ctx: RequestContext, subscriptionId: string, namespace: string, location: string, complete: () => void, withLocation: boolean, resultResourceId?: string): Record<string, string> {
+  /**
+   * Starts an operation and returns the headers of the initial response. With `failure`, the operation ends Failed
+   * with that error and nothing is applied (Cosmos DB accepts a SQL role assignment, then fails it asynchronously).
+   */
+  start(ctx: RequestContext, subscriptionId: string, namespace: string, location: string, complete: () => void, withLocation: boolean, resultResourceId?: string, failure?: { code: string; message: string }): Record<string, string> {
     const id = randomUUID();
-    this.operations.set(id, { id, status: 'InProgress', pollsLeft: this.pollsBeforeDone, startTime: new Date(ctx.state.now()).toISOString(), complete, resultResourceId });
+    this.operations.set(id, { id, status: 'InProgress', pollsLeft: this.pollsBeforeDone, startTime: new Date(ctx.state.now()).toISOString(), complete, resultResourceId, error: failure });
     if (this.pollsBeforeDone === 0) this.finish(this.operations.get(id)!, ctx);
     const apiVersion = encodeURIComponent(ctx.query.get('api-version') ?? '');
     const base = `${ctx.baseUrl}/subscriptions/${subscriptionId}/providers/${namespace}/locations/${encodeURIComponent(location || 'global')}`;
@@ -65,8 +70,12 @@ export class LroTracker {
   }
 
   private finish(operation: LroOperation, ctx: RequestContext): void {
-    operation.status = 'Succeeded';
     operation.endTime = new Date(ctx.state.now()).toISOString();
+    if (operation.error) {
+      operation.status = 'Failed';
+      return;
+    }
+    operation.status = 'Succeeded';
     operation.complete();
   }
 }

@@ -1,3 +1,4 @@
+import { blockingDeny } from './deny.js';
 import { errors } from './errors.js';
 import { isAtOrAbove } from './ids.js';
 import { roleByGuid, type BuiltInRole } from './roles.js';
@@ -44,11 +45,16 @@ export function isAllowed(store: Store, principalId: string, action: string, sco
   return applicableAssignments(store, principalId, scope).some(({ role }) => roleGrants(role, action));
 }
 
-/** Throws 403 AuthorizationFailed (ARM's wording) unless the caller may perform the action at the scope. */
+/**
+ * Throws 403 AuthorizationFailed (ARM's wording) unless the caller may perform the action at the scope, then
+ * 403 DenyAssignmentAuthorizationFailed when a deny assignment blocks what the roles allow.
+ */
 export function requirePermission(store: Store, caller: Caller, action: string, scope: string): void {
   if (!isAllowed(store, caller.objectId, action, scope)) {
     throw errors.authorizationFailed(caller.clientName, caller.objectId, action, scope);
   }
+  const deny = blockingDeny(store, caller.objectId, action, scope);
+  if (deny) throw errors.denyAssignmentAuthorizationFailed(caller.clientName, caller.objectId, action, scope, deny.denyAssignmentName, deny.name, deny.scope);
 }
 
 /** Attaching a user-assigned identity is a linked action: write on the resource, assign/action on the identity. */

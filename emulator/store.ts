@@ -1,3 +1,4 @@
+import type { DenyAssignment } from './deny.js';
 import { lowerId, parseResourceId, subscriptionOf } from './ids.js';
 
 /** In-memory ARM state, indexed so lists touch one subscription (or one parent), never everything. */
@@ -88,6 +89,8 @@ export class Store {
   readonly tenants = new Map<string, Tenant>();
   readonly subscriptions = new Map<string, Subscription>();
   readonly principals = new Map<string, Principal>();
+  /** Few per tenant in practice: a plain list. */
+  readonly denyAssignments: DenyAssignment[] = [];
   defaultUserId = '';
 
   private readonly resourceGroups = new Map<string, ResourceGroup>();

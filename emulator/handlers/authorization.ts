@@ -1,7 +1,9 @@
 import { ok, type HandlerResult, route, type RequestContext, type Route } from '../context.js';
+import { denyAssignmentView, EVERYONE } from '../deny.js';
 import { ArmError, errors } from '../errors.js';
 import { isAtOrAbove, isGuid, lowerId, parseResourceId, resourceGroupOf, subscriptionOf } from '../ids.js';
 import { page } from '../paging.js';
+import { isReplicated } from '../replication.js';
 import { applicableAssignments, requirePermission } from '../rbac.js';
 import { BUILT_IN_ROLES, roleByGuid, roleDefinitionId, roleGuidOf, type BuiltInRole } from '../roles.js';
 import type { PrincipalType, RoleAssignment } from '../store.js';
@@ -91,10 +93,11 @@ function putAssignment(ctx: RequestContext): HandlerResult {
     return ok(assignmentView(existing), 201);
   }
 
-  // A principal created moments ago has not replicated yet; principalType skips the directory lookup (Microsoft's fix).
+  // A principal created moments ago has not replicated yet; principalType skips the directory lookup (Microsoft's fix),
+  // except on the paths the scenario says still look it up.
   const principal = store.principal(principalId);
-  const replicated = principal && ctx.state.now() - principal.createdAt >= ctx.state.principalNotFoundWindowMs;
-  if (!requestedType && !replicated) {
+  const lookupSkipped = !!requestedType && ctx.state.principalTypeBypassesReplication;
+  if (!lookupSkipped && !isReplicated(ctx.state, principalId)) {
     const tenantId = subscriptionOf(scope) ? store.subscription(subscriptionOf(scope)!)?.tenantId : ctx.caller.tenantId;
     throw errors.badRequest('PrincipalNotFound', `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`);
   }
@@ -196,6 +199,33 @@ function listPermissions(ctx: RequestContext): HandlerResult {
   return ok(page(ctx, entries));
 }
 
+// Deny assignments: read-only here (scenarios create them, as Azure's own services do).
+const DA_READ = 'Microsoft.Authorization/denyAssignments/read';
+
+/** $filter: none → at, above and below; atScope() → at and above; principalId eq '{id}' → that principal's (Everyone included), at, above and below. */
+function listDenyAssignments(ctx: RequestContext): HandlerResult {
+  const scope = checkScope(ctx);
+  requirePermission(ctx.state.store, ctx.caller, DA_READ, scope);
+  const filter = ctx.query.get('$filter')?.trim();
+  const principal = filter ? /^principalId\s+eq\s+'([^']+)'$/i.exec(filter) : null;
+  if (filter && !principal && !/^atScope\(\)$/i.test(filter)) {
+    throw errors.badRequest('UnsupportedQuery', `The filter '${filter}' is not supported. Supported filters are 'atScope()' and 'principalId eq {id}'.`);
+  }
+  const atScopeOnly = !!filter && !principal;
+  const matching = ctx.state.store.denyAssignments.filter((d) =>
+    (isAtOrAbove(d.scope, scope) || (!atScopeOnly && isAtOrAbove(scope, d.scope))) &&
+    (!principal || d.principals.some((p) => p.id === EVERYONE || lowerId(p.id) === lowerId(principal[1]))));
+  return ok(page(ctx, matching.map(denyAssignmentView)));
+}
+
+function getDenyAssignment(ctx: RequestContext): HandlerResult {
+  const scope = checkScope(ctx);
+  requirePermission(ctx.state.store, ctx.caller, DA_READ, scope);
+  const found = ctx.state.store.denyAssignments.find((d) => lowerId(d.name) === lowerId(ctx.params.name) && lowerId(d.scope) === lowerId(scope));
+  if (!found) throw new ArmError(404, 'DenyAssignmentNotFound', `The deny assignment '${ctx.params.name}' is not found.`);
+  return ok(denyAssignmentView(found));
+}
+
 const AUTH = '{*scope}/providers/Microsoft.Authorization';
 export const authorizationRoutes: Route[] = [
   route('GET', `${AUTH}/roleAssignments`, 'roleAssignments.list', listAssignments),
@@ -205,4 +235,6 @@ export const authorizationRoutes: Route[] = [
   route('GET', `${AUTH}/roleDefinitions`, 'roleDefinitions.list', listDefinitions),
   route('GET', `${AUTH}/roleDefinitions/{roleId}`, 'roleDefinitions.get', getDefinition),
   route('GET', `${AUTH}/permissions`, 'permissions.list', listPermissions),
+  route('GET', `${AUTH}/denyAssignments`, 'denyAssignments.list', listDenyAssignments),
+  route('GET', `${AUTH}/denyAssignments/{name}`, 'denyAssignments.get', getDenyAssignment),
 ];

@@ -14,6 +14,8 @@ export interface WriteEnv {
   caller?: Caller;
   /** Random for live writes; derived from the purpose for scenario data so ids stay stable across runs. */
   newGuid(purpose: string): string;
+  /** False while a new principal is still replicating in the directory (absent when a scenario loads: all replicated). */
+  principalReplicated?(principalId: string): boolean;
 }
 
 /** How one resource type behaves beyond plain JSON storage. */
@@ -30,6 +32,8 @@ export interface ResourceTypeBehaviour {
   /** False for types whose properties carry no provisioningState (identities, federated credentials, SQL role entries). */
   provisioningState?: boolean;
   validate?(env: WriteEnv, body: Record<string, unknown>, existing: Resource | undefined, id: ParsedResourceId): void;
+  /** A long-running PUT the service accepts (202) after validate, then fails: the operation's error; nothing is written. */
+  asyncFailure?(env: WriteEnv, body: Record<string, unknown>): { code: string; message: string } | undefined;
   /** Fills server-side properties (principal ids, endpoints) after a PUT or PATCH is applied. */
   decorate?(env: WriteEnv, resource: Resource, existing: Resource | undefined, id: ParsedResourceId): void;
   onDelete?(env: WriteEnv, resource: Resource): void;

@@ -51,6 +51,16 @@ export const COSMOS_TYPES: ResourceTypeBehaviour[] = [
         throw errors.badRequest('BadRequest', `The provided scope '${String(props.scope)}' is not valid: it must be the database account or a database or container within it.`);
       }
     },
+    // Cosmos DB looks the principal up in the directory itself (no principalType hint): a principal still replicating
+    // fails the accepted operation with 400 BadRequest, in Cosmos DB's words.
+    asyncFailure(env, body) {
+      const principalId = (body.properties as { principalId?: unknown } | undefined)?.principalId;
+      if (!isGuid(principalId) || !env.principalReplicated || env.principalReplicated(principalId)) return undefined;
+      return {
+        code: 'BadRequest',
+        message: `The provided principal ID [${principalId}] was not found in the AAD tenant(s) [${env.tenantId}] which are associated with the customer's subscription.\r\nActivityId: ${env.newGuid('activity')}, Microsoft.Azure.Documents.Common/2.14.0`,
+      };
+    },
     decorate(_env, resource) {
       const { roleDefinitionId, scope, principalId } = resource.properties as Record<string, string>;
       resource.properties = { roleDefinitionId, scope, principalId };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context.js';
 import { errors } from '../errors.js';
 import { isAllowed } from '../rbac.js';
+import { isReplicated } from '../replication.js';
 import type { Subscription } from '../store.js';
 import type { WriteEnv } from './catalog.js';
 
@@ -14,7 +15,10 @@ export function requireSubscription(ctx: RequestContext, subscriptionId: string)
 }
 
 export function writeEnvFor(ctx: RequestContext, subscription: Subscription): WriteEnv {
-  return { store: ctx.state.store, tenantId: subscription.tenantId, now: ctx.state.now(), caller: ctx.caller, newGuid: () => randomUUID() };
+  return {
+    store: ctx.state.store, tenantId: subscription.tenantId, now: ctx.state.now(), caller: ctx.caller, newGuid: () => randomUUID(),
+    principalReplicated: (principalId) => isReplicated(ctx.state, principalId),
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Resource } from '../store.js';
 import { behaviourOf } from './catalog.js';
 import { parseResourceFilter } from './filters.js';
 import { requireSubscription, visibleTo, writeEnvFor } from './guards.js';
-import { applyPatch, applyPut, removeResource, setProvisioningState } from './resourceWrites.js';
+import { applyPatch, applyPut, removeResource, requireBodyObject, setProvisioningState } from './resourceWrites.js';
 
 /** Generic resources: GET/PUT/PATCH/DELETE/HEAD by id for every type, typed lists, and /resources with $filter. */
 const readAction = (r: { type: string }) => `${r.type}/read`;
@@ -62,7 +62,15 @@ function putById(ctx: RequestContext): HandlerResult {
   if (id.nested && !ctx.state.store.resource(id.parentId)) {
     throw errors.parentResourceNotFound(qualifiedName(parseResourceId(id.parentId)!));
   }
-  const resource = applyPut(writeEnvFor(ctx, subscription), id, ctx.body, existing);
+  const env = writeEnvFor(ctx, subscription);
+  const behaviour = behaviourOf(id.type);
+  if (behaviour?.asyncFailure) behaviour.validate?.(env, requireBodyObject(ctx.body), existing, id);
+  const failure = behaviour?.asyncFailure?.(env, requireBodyObject(ctx.body));
+  if (failure) {
+    const headers = ctx.state.lro.start(ctx, id.subscriptionId, id.namespace, 'global', () => {}, true, undefined, failure);
+    return { status: 202, headers };
+  }
+  const resource = applyPut(env, id, ctx.body, existing);
   const status = existing ? 200 : 201;
   const lro = behaviourOf(resource.type)?.lro?.put;
   if (!lro) return ok(resource, status);

@@ -1,8 +1,10 @@
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { EVERYONE, type DenyPrincipal } from '../deny.js';
 import type { WriteEnv } from '../handlers/catalog.js';
 import { applyPut } from '../handlers/resourceWrites.js';
 import { lowerId, parseResourceId } from '../ids.js';
+import type { ReplicationSettings } from '../replication.js';
 import { roleByGuid, roleByName } from '../roles.js';
 import type { PrincipalType, Store, Subscription, Tenant } from '../store.js';
 import demo from './demo.json';
@@ -16,6 +18,8 @@ import { generateScenario, type GenerateOptions } from './generate.js';
  */
 export interface ScenarioData {
   name?: string;
+  /** Emulator behaviour this scenario wants (an EmulatorOptions value still wins). */
+  settings?: ReplicationSettings;
   defaultUser: string;
   users: Array<{ objectId: string; displayName: string; userPrincipalName: string; tenants?: string[] }>;
   tenants: Tenant[];
@@ -32,6 +36,18 @@ export interface ScenarioData {
     principal?: string;
     principalType?: PrincipalType;
     description?: string;
+  }>;
+  /** Deny assignments (as Azure's own services create them); principals default to Everyone. */
+  denyAssignments?: Array<{
+    name?: string;
+    denyAssignmentName: string;
+    description?: string;
+    scope: string;
+    actions: string[];
+    notActions?: string[];
+    principals?: DenyPrincipal[];
+    excludePrincipals?: DenyPrincipal[];
+    doNotApplyToChildScopes?: boolean;
   }>;
 }
 
@@ -104,6 +120,18 @@ export function loadScenario(store: Store, data: ScenarioData): void {
       principalType: ra.principalType ?? store.principal(principalId)?.type ?? 'ServicePrincipal',
       description: ra.description ?? null, condition: null,
       createdOn: '2025-06-02T09:30:00.0000000Z', updatedOn: '2025-06-02T09:30:00.0000000Z', createdBy: data.defaultUser,
+    });
+  }
+  for (const d of data.denyAssignments ?? []) {
+    const name = d.name ?? stableGuid(`da|${lowerId(d.scope)}|${d.denyAssignmentName}`);
+    store.denyAssignments.push({
+      id: `${d.scope === '/' ? '' : d.scope}/providers/Microsoft.Authorization/denyAssignments/${name}`,
+      name, denyAssignmentName: d.denyAssignmentName, description: d.description ?? '', scope: d.scope,
+      permissions: [{ actions: d.actions, notActions: d.notActions ?? [], dataActions: [], notDataActions: [] }],
+      principals: d.principals ?? [{ id: EVERYONE, type: 'SystemDefined' }],
+      excludePrincipals: d.excludePrincipals ?? [],
+      doNotApplyToChildScopes: d.doNotApplyToChildScopes ?? false,
+      isSystemProtected: true,
     });
   }
 }

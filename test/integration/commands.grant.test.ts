@@ -24,7 +24,7 @@ describe('Grant access, grant me, revoke and delete against the emulator', () =>
   const principal = async (name: string) => ({ principalId: (await identity(name)).principalId, name, principalType: 'ServicePrincipal' as const });
 
   it('offers least-privilege roles first with descriptions and broad roles marked, then grants one', async () => {
-    const env = h.env([{ pick: 'Contoso Production' }, { pick: 'id-unused' }, { pick: 'stordersprod01' }, { pick: 'Storage Blob Data Reader' }]);
+    const env = h.env([{ pick: 'Contoso Production' }, { pick: 'id-unused' }, { pick: 'stordersprod01' }, { pick: /^Entire / }, { pick: 'Storage Blob Data Reader' }]);
     const result = await grantAccessFlow(env);
     assert.equal(result.outcome.outcome, 'created');
     const rolePick = env.ui.prompts.filter((p) => p.kind === 'pick').at(-1)!;
@@ -40,7 +40,7 @@ describe('Grant access, grant me, revoke and delete against the emulator', () =>
   it('granting the same role twice leaves one role assignment and says it already has access', async () => {
     const p = await principal('id-orders-web');
     for (let i = 0; i < 2; i++) {
-      const env = h.env([{ pick: 'stordersprod01' }, { pick: 'Storage Blob Data Reader' }]);
+      const env = h.env([{ pick: 'stordersprod01' }, { pick: /^Entire / }, { pick: 'Storage Blob Data Reader' }]);
       const result = await grantAccessFlow(env, { subscription: PROD_SUB, principal: p });
       assert.equal(result.outcome.outcome, i === 0 ? 'created' : 'exists');
     }
@@ -50,7 +50,7 @@ describe('Grant access, grant me, revoke and delete against the emulator', () =>
 
   it('grants right after creating an identity, inside the PrincipalNotFound replication window', async () => {
     const created = await createIdentityFlow(h.env([{ pick: 'rg-identities' }, { pick: (i) => i.picked === true }, { input: 'id-fresh-grant' }, { input: '' }]), { subscription: PROD_SUB });
-    const env = h.env([{ pick: 'sb-orders-prod' }, { pick: 'Azure Service Bus Data Sender' }]);
+    const env = h.env([{ pick: 'sb-orders-prod' }, { pick: /^Entire / }, { pick: 'Azure Service Bus Data Sender' }]);
     const result = await grantAccessFlow(env, { subscription: PROD_SUB, principal: { principalId: created.identity.principalId, name: 'id-fresh-grant', principalType: 'ServicePrincipal' } });
     assert.equal(result.outcome.outcome, 'created');
   });
@@ -79,7 +79,7 @@ describe('Grant access, grant me, revoke and delete against the emulator', () =>
   });
 
   it('gives a Reader-only user the permission message and writes nothing', async () => {
-    const env = h.env([{ pick: 'stordersprod01' }, { pick: 'Storage Blob Data Reader' }], 'Riley Reader');
+    const env = h.env([{ pick: 'stordersprod01' }, { pick: /^Entire / }, { pick: 'Storage Blob Data Reader' }], 'Riley Reader');
     await assert.rejects(grantAccessFlow(env, { subscription: PROD_SUB, principal: await principal('id-orders-api') }), (e: Error) =>
       e.name === 'MissingPermissionError' && /roleAssignments\/write' on storage account stordersprod01 \(ask for the Role Based Access Control Administrator/.test(e.message));
     assert.deepEqual(h.writes(), {});
@@ -104,8 +104,8 @@ describe('Grant access, grant me, revoke and delete against the emulator', () =>
   it('lists the impact before deleting, and delete with cleanup leaves no role assignment of that principal', async () => {
     const created = await createIdentityFlow(h.env([{ pick: 'rg-identities' }, { pick: (i) => i.picked === true }, { input: 'id-to-delete' }, { input: '' }]), { subscription: PROD_SUB });
     const p = { principalId: created.identity.principalId, name: 'id-to-delete', principalType: 'ServicePrincipal' as const };
-    await grantAccessFlow(h.env([{ pick: 'stordersprod01' }, { pick: 'Storage Queue Data Message Sender' }]), { subscription: PROD_SUB, principal: p });
-    await grantAccessFlow(h.env([{ pick: 'evh-orders-prod' }, { pick: 'Azure Event Hubs Data Sender' }]), { subscription: PROD_SUB, principal: p });
+    await grantAccessFlow(h.env([{ pick: 'stordersprod01' }, { pick: /^Entire / }, { pick: 'Storage Queue Data Message Sender' }]), { subscription: PROD_SUB, principal: p });
+    await grantAccessFlow(h.env([{ pick: 'evh-orders-prod' }, { pick: /^Entire / }, { pick: 'Azure Event Hubs Data Sender' }]), { subscription: PROD_SUB, principal: p });
     const env = h.env([{ pick: 'id-to-delete' }, { button: DELETE_WITH_CLEANUP }]);
     const result = await deleteIdentityFlow(env, { subscription: PROD_SUB });
     const modal = env.ui.prompts.find((p) => p.kind === 'warning')!;

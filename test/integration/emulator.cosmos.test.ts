@@ -61,7 +61,7 @@ describe('emulator: Cosmos DB sqlRoleDefinitions and sqlRoleAssignments through 
 
   it('creates an assignment with a 202 long-running PUT, reads it, then deletes it the same way', async () => {
     const name = randomUUID();
-    const principalId = randomUUID();
+    const principalId = DEMO.user('Riley Reader').oid; // Cosmos DB looks the principal up: it must be in the directory
     const put = await send('PUT', `${ACCOUNT}/sqlRoleAssignments/${name}`, {
       properties: { roleDefinitionId: `${ACCOUNT}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000001`, scope: `${ACCOUNT}/dbs/orders`, principalId },
     });

@@ -56,7 +56,7 @@ describe('Identity write commands in VS Code against the demo scenario', functio
     assert.ok(assigned.result.after.userAssignedIdentityIds.length >= 2, 'the VM keeps its other identity');
     assert.ok(assigned.result.after.systemAssigned, 'the VM keeps its system-assigned identity');
 
-    const granted = await grantAccessFlow(await env([{ pick: 'stordersprod01' }, { pick: 'Storage Blob Data Reader' }]), {
+    const granted = await grantAccessFlow(await env([{ pick: 'stordersprod01' }, { pick: /^Entire / }, { pick: 'Storage Blob Data Reader' }]), {
       subscription: production,
       principal: { principalId: identity.principalId, name, principalType: 'ServicePrincipal' },
     });

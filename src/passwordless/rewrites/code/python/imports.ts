@@ -180,8 +180,10 @@ export class PyImports {
     const previous = this.doc.imports().filter((s) => s.startIndex < this.before);
     const last = previous[previous.length - 1];
     if (last) {
+      // After `from __future__ import …` only: a group of its own.
+      const lead = last.type === 'future_import_statement' ? '\n' : '';
       const newline = text.indexOf('\n', last.endIndex);
-      return newline === -1 ? { start: text.length, end: text.length, newText: `\n${block}` } : { start: newline + 1, end: newline + 1, newText: block };
+      return newline === -1 ? { start: text.length, end: text.length, newText: `\n${lead}${block}` } : { start: newline + 1, end: newline + 1, newText: `${lead}${block}` };
     }
     // No import yet: after the shebang/encoding lines and the module docstring, set off by a blank line.
     let headerEnd = 0;

@@ -5,15 +5,26 @@
  */
 import type { PyRewrite } from './session';
 
-/** Client constructors whose credential is the second positional parameter or `credential=`. */
-const credentialSecond = new Set(['BlobServiceClient', 'CosmosClient', 'SecretClient', 'KeyClient', 'CertificateClient']);
+/** Client constructors and the position of their `credential` parameter (the SDKs' own signatures). */
+const credentialPosition: Record<string, number> = {
+  BlobServiceClient: 1,
+  ContainerClient: 2,
+  BlobClient: 4,
+  CosmosClient: 1,
+  SecretClient: 1,
+  KeyClient: 1,
+  CertificateClient: 1,
+};
 
 export function rewriteClientCredential(rewrite: PyRewrite, async: boolean): boolean {
   const name = rewrite.callee.text.split('.').pop() ?? '';
-  if (!credentialSecond.has(name) || rewrite.hasSplat('list')) return false;
+  const position = Object.hasOwn(credentialPosition, name) ? credentialPosition[name] : undefined;
+  if (position === undefined || rewrite.hasSplat('list')) return false;
+  const existing = rewrite.argument('credential', position);
+  // Already a token credential under a name the scanner does not recognise: nothing to rewrite.
+  if (existing?.value.type === 'identifier' && rewrite.holdsTokenCredential(existing.value.text)) return false;
   const credential = rewrite.credential(async);
   if (!credential) return false;
-  const existing = rewrite.argument('credential', 1);
   if (existing) rewrite.replace(existing.value, credential);
   else if (rewrite.args.length === 0) return false;
   else rewrite.appendArguments([`credential=${credential}`]);

@@ -6,6 +6,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ServiceId } from '../../../../core/roles';
 import type { Fix, PackageRef, RewriteInput, SettingRef, TextEdit } from '../../model';
+import { classifyNode } from '../../../scanner/credentials';
+import { profiles } from '../../../scanner/syntax';
 import { CLIENT_ID_ENV, serviceEndpoints } from '../../settings';
 import { endpointFromConnectionString } from './connectionString';
 import { argumentsOf, indentAt, type PyArgument, type PyDocument } from './document';
@@ -155,8 +157,16 @@ export class PyRewrite {
     return { ruleId: this.input.finding.ruleId, title: fullTitle, identity, edits, settings, requires: importsIdentity ? [identityPackage] : [] };
   }
 
-  /** The nearest variable assigned a token credential before the call, in the enclosing functions or the module. */
-  private credentialInScope(module: string): string | undefined {
+  /** True when `name` is a variable in scope holding a token credential (whatever its name says). */
+  holdsTokenCredential(name: string): boolean {
+    return this.credentialInScope(undefined, name) !== undefined;
+  }
+
+  /**
+   * The nearest variable assigned a token credential before the call, in the enclosing functions or the module, from
+   * the identity module wanted and named so that the scanner reads it as a credential (else the result is flagged again).
+   */
+  private credentialInScope(module: string | undefined, only?: string): string | undefined {
     let child: Node = this.call;
     for (let scope = this.call.parent; scope; child = scope, scope = scope.parent) {
       const isFunctionBody = scope.type === 'block' && scope.parent?.type === 'function_definition';
@@ -168,9 +178,11 @@ export class PyRewrite {
         if (assignment?.type !== 'assignment') continue;
         const left = assignment.childForFieldName('left');
         const right = assignment.childForFieldName('right');
-        if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+        if (left?.type !== 'identifier' || right?.type !== 'call' || (only !== undefined && left.text !== only)) continue;
         const className = right.childForFieldName('function')?.text.split('.').pop() ?? '';
-        if (tokenClasses.test(className) && (this.doc.moduleOf(className) ?? 'azure.identity') === module) found = left.text;
+        if (!tokenClasses.test(className)) continue;
+        if (only !== undefined) found = left.text;
+        else if ((this.doc.moduleOf(className) ?? 'azure.identity') === module && classifyNode(left, profiles.python) === 'credential') found = left.text;
       }
       if (found) return found;
     }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
+import { diagnosticsWhen, keylessDiagnostics } from '../support/diagnostics';
 import { activateKeyless } from '../support/keyless';
 
 const CLIENT = vscode.DiagnosticSeverity.Information;
@@ -10,22 +11,6 @@ function sample(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the e2e workspace (samples/) is not open');
   return vscode.Uri.joinPath(folder.uri, relative);
-}
-
-function keylessDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Keyless');
-}
-
-/** Resolves once the Keyless diagnostics of `uri` satisfy `ready` (they arrive after the debounced scan). */
-async function diagnosticsWhen(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  if (ready(keylessDiagnostics(uri))) return keylessDiagnostics(uri);
-  return new Promise((resolve) => {
-    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString()) || !ready(keylessDiagnostics(uri))) return;
-      listener.dispose();
-      resolve(keylessDiagnostics(uri));
-    });
-  });
 }
 
 async function openSample(relative: string): Promise<vscode.TextDocument> {

@@ -62,6 +62,27 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
+  /** Moves the cursor of the active editor with Go to Line (1-based line and column, as the status bar shows them). */
+  async goToLine(line: number, column: number): Promise<void> {
+    await this.page.keyboard.press('Control+g');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor();
+  }
+
+  /** The lightbulb of the active editor (shown when code actions exist at the cursor). */
+  lightBulb(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor .lightBulbWidget');
+  }
+
+  /** Rows of the open quick fix (lightbulb / Ctrl+.) menu. */
+  quickFixMenuRows(): Locator {
+    return this.page.locator('.action-widget .monaco-list-row');
+  }
+
   /** Notification toasts currently shown (bottom right). */
   notifications(): Locator {
     return this.page.locator('.notifications-toasts .notification-toast');

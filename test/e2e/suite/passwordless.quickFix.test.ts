@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { diagnosticsWhen } from '../support/diagnostics';
+import { activateKeyless } from '../support/keyless';
+
+const TEMP = 'zz-keyless-e2e-quickfix';
+const SAMPLE = 'typescript/src/blobFromConnectionString.ts';
+const FIX_ALL = 'Fix all secret-based clients in this file';
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('keyless');
+const CALL = 'BlobServiceClient.fromConnectionString(connectionString)';
+const CREDENTIAL_FREE = "new BlobServiceClient('https://stordersprod01.blob.core.windows.net', new DefaultAzureCredential())";
+const IDENTITY_IMPORT = "import { DefaultAzureCredential } from '@azure/identity';\n";
+
+/** The sample after the preferred fix: the endpoint from the connection string, the identity import added once. */
+function fixed(original: string): string {
+  const afterFirstImport = original.indexOf('\n') + 1;
+  return (original.slice(0, afterFirstImport) + IDENTITY_IMPORT + original.slice(afterFirstImport)).replace(CALL, CREDENTIAL_FREE);
+}
+
+describe('Passwordless quick fixes in a real VS Code', () => {
+  const root = () => vscode.workspace.workspaceFolders![0].uri;
+  const copy = () => vscode.Uri.joinPath(root(), TEMP, 'blobFromConnectionString.ts');
+  let original = '';
+
+  before(async () => {
+    await activateKeyless();
+    original = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root(), SAMPLE)));
+    await vscode.workspace.fs.writeFile(copy(), new TextEncoder().encode(original));
+  });
+
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('keyless').update('passwordless.identity', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), TEMP), { recursive: true, useTrash: false });
+  });
+
+  /** Opens the copy in an editor and waits for its client finding. */
+  async function openCopy(): Promise<{ editor: vscode.TextEditor; client: vscode.Diagnostic }> {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy()));
+    const diagnostics = await diagnosticsWhen(copy(), (d) => d.some((x) => x.code === 'blob-connection-string'));
+    return { editor, client: diagnostics.find((d) => d.code === 'blob-connection-string')! };
+  }
+
+  async function keylessActions(range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy(), range, kind, 10);
+    // Refactorings of the TypeScript extension share the range; diagnostics do not survive the command's conversion.
+    return actions.filter((a) => a.kind && (vscode.CodeActionKind.QuickFix.contains(a.kind) || FIX_ALL_KIND.contains(a.kind)));
+  }
+
+  /** Undo in the editor, as a developer would after a fix; resolves when the document changed back. */
+  async function undo(document: vscode.TextDocument): Promise<void> {
+    const changed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document !== document) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('undo');
+    await changed;
+  }
+
+  it('offers the preferred identity fix first, the user-assigned variant and fix-all; applying it rewrites the client and one undo restores the file exactly', async () => {
+    const { editor, client } = await openCopy();
+    const actions = await keylessActions(client.range);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind?.value, a.isPreferred ?? false]),
+      [
+        ['Use DefaultAzureCredential', 'quickfix', true],
+        ['Use a user-assigned managed identity (AZURE_CLIENT_ID)', 'quickfix', false],
+        [FIX_ALL, 'quickfix', false],
+      ],
+    );
+    assert.equal(await vscode.workspace.applyEdit(actions[0].edit!), true);
+    assert.equal(editor.document.getText(), fixed(original));
+    await undo(editor.document);
+    assert.equal(editor.document.getText(), original);
+  });
+
+  it('puts the user-assigned fix first when keyless.passwordless.identity is userAssigned', async () => {
+    await vscode.workspace.getConfiguration('keyless').update('passwordless.identity', 'userAssigned', vscode.ConfigurationTarget.Global);
+    const { editor, client } = await openCopy();
+    const [preferred] = await keylessActions(client.range);
+    assert.equal(preferred.isPreferred, true);
+    assert.match(preferred.title, /user-assigned/);
+    assert.equal(await vscode.workspace.applyEdit(preferred.edit!), true);
+    assert.match(editor.document.getText(), /new DefaultAzureCredential\(\{ managedIdentityClientId: process\.env\.AZURE_CLIENT_ID \}\)/);
+    await undo(editor.document);
+    assert.equal(editor.document.getText(), original);
+  });
+
+  it('fixes the whole file as source.fixAll.keyless in one undoable edit', async () => {
+    const { editor } = await openCopy();
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const actions = await keylessActions(whole, 'source.fixAll.keyless');
+    assert.deepEqual(actions.map((a) => [a.title, a.kind?.value]), [[FIX_ALL, 'source.fixAll.keyless']]);
+    assert.equal(await vscode.workspace.applyEdit(actions[0].edit!), true);
+    assert.equal(editor.document.getText(), fixed(original));
+    await undo(editor.document);
+    assert.equal(editor.document.getText(), original);
+  });
+
+  it('applies the preferred fix from the "Use managed identity" lens', async () => {
+    const { editor, client } = await openCopy();
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', copy(), 10);
+    const use = lenses.find((l) => l.command?.title === 'Use managed identity' && l.range.isEqual(client.range))!;
+    assert.equal(use.command!.command, 'keyless.passwordless.useManagedIdentity');
+    await vscode.commands.executeCommand(use.command!.command, ...use.command!.arguments!);
+    assert.equal(editor.document.getText(), fixed(original));
+    await undo(editor.document);
+    assert.equal(editor.document.getText(), original);
+  });
+});

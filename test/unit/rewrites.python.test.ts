@@ -128,6 +128,11 @@ describe('Python fixes', () => {
       'import os\n\nfrom azure.eventhub import EventHubProducerClient\n\np = EventHubProducerClient.from_connection_string(os.environ["CS"])\n',
     ],
     ['the storage emulator connection string', 'from azure.storage.blob import BlobServiceClient\n\ns = BlobServiceClient.from_connection_string("UseDevelopmentStorage=true")\n'],
+    [
+      "Azurite's explicit connection string",
+      'from azure.storage.blob import BlobServiceClient\n\ns = BlobServiceClient.from_connection_string("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;")\n',
+    ],
+    ['the Cosmos DB emulator', 'from azure.cosmos import CosmosClient\n\nc = CosmosClient.from_connection_string("AccountEndpoint=https://localhost:8081/;AccountKey=a2V5;")\n'],
     ['AzureOpenAI given **kwargs (which may hold the key)', 'from openai import AzureOpenAI\n\nc = AzureOpenAI(api_version="2024-10-21", **settings)\n'],
     [
       'a named key credential in a file with both sync and async clients',

@@ -23,14 +23,18 @@ function pairsOf(value: string): Map<string, string> {
 
 const storageServices = { blob: 'blob', queue: 'queue', table: 'table' } as const;
 
+/** Local emulators (Azurite, the Cosmos DB emulator) take no Entra token the way Azure does: not a rewrite target. */
+const emulator = /devstoreaccount1|usedevelopmentstorage|\/\/(localhost|127\.0\.0\.1)[:/]/i;
+
 export function endpointFromConnectionString(service: ServiceId, value: string): ConnectionEndpoint | undefined {
+  if (emulator.test(value)) return undefined;
   const pairs = pairsOf(value);
   if (service === 'blob' || service === 'queue' || service === 'table') {
     const sub = storageServices[service];
     const explicit = pairs.get(`${sub}endpoint`);
     if (explicit) return /^https?:\/\/[^/\s]+/i.test(explicit) ? { endpoint: explicit.replace(/\/+$/, '') } : undefined;
     const account = pairs.get('accountname');
-    if (!account || !/^[a-z0-9]{3,24}$/.test(account) || account === 'devstoreaccount1') return undefined;
+    if (!account || !/^[a-z0-9]{3,24}$/.test(account)) return undefined;
     const protocol = (pairs.get('defaultendpointsprotocol') ?? 'https').toLowerCase();
     const suffix = pairs.get('endpointsuffix') ?? 'core.windows.net';
     if (protocol === 'https' && suffix === 'core.windows.net') return { endpoint: serviceEndpoints[service]!.endpointFor(account) };
@@ -44,7 +48,7 @@ export function endpointFromConnectionString(service: ServiceId, value: string):
   }
   if (service === 'cosmosDb') {
     const endpoint = pairs.get('accountendpoint');
-    return endpoint && /^https:\/\/[^/\s]+/i.test(endpoint) && !/localhost|127\.0\.0\.1/i.test(endpoint) ? { endpoint } : undefined;
+    return endpoint && /^https:\/\/[^/\s]+/i.test(endpoint) ? { endpoint } : undefined;
   }
   if (service === 'appConfiguration') {
     const endpoint = pairs.get('endpoint');

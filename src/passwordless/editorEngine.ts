@@ -13,6 +13,7 @@ export { editorSeverities } from './vscode/severity';
 export { explainFinding, explainFindingText } from './vscode/explanation';
 export { GitignoreFilter } from './vscode/gitignoreFilter';
 export { applyEdits, fixesFor, fixFile } from './rewrites/index';
+export { dependencyEdit, nearestManifest } from './rewrites/dependencies/index';
 
 /** Scans one document's text with the same code path the editor uses (the bench times this function). */
 export async function scanText(text: string, fileName: string, languageId: string | undefined, options: ScanOptions): Promise<Finding[]> {

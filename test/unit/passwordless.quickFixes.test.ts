@@ -6,7 +6,7 @@ import { applyEdits } from '../../src/passwordless/rewrites/edits';
 import type { Finding } from '../../src/passwordless/types';
 import { followUpOf, settingsLines } from '../../src/passwordless/vscode/followUp';
 import { grantRequestOf } from '../../src/passwordless/vscode/grantableRole';
-import { ancestorFolders, manifestGlob, nearestManifest } from '../../src/passwordless/vscode/manifests';
+import { ancestorFolders, manifestGlob } from '../../src/passwordless/vscode/manifests';
 import { minimalEdit } from '../../src/passwordless/vscode/minimalEdit';
 
 function finding(overrides: Partial<Finding> = {}): Finding {
@@ -92,7 +92,7 @@ describe('the follow-up after a fix', () => {
   });
 });
 
-describe('the nearest dependency manifest', () => {
+describe('the manifests to look for near a document', () => {
   it('lists the document folder and every folder above it, nearest first', () => {
     assert.deepEqual(ancestorFolders('typescript/src/app.ts'), ['typescript/src', 'typescript', '']);
     assert.deepEqual(ancestorFolders('app.py'), ['']);
@@ -103,17 +103,4 @@ describe('the nearest dependency manifest', () => {
     assert.equal(manifestGlob('src/Api/Program.cs', 'nuget'), '{src/Api/*.csproj,src/*.csproj,*.csproj}');
   });
 
-  it('picks the deepest manifest above the document, never one in a sibling or child folder', () => {
-    const found = ['package.json', 'typescript/package.json', 'typescript/src/lib/package.json', 'other/package.json'];
-    assert.equal(nearestManifest('typescript/src/app.ts', found, 'npm'), 'typescript/package.json');
-    assert.equal(nearestManifest('other2/x.ts', found, 'npm'), 'package.json');
-    assert.equal(nearestManifest('x.ts', ['typescript/package.json'], 'npm'), undefined);
-  });
-
-  it('prefers requirements.txt over pyproject.toml in one folder and matches any .csproj', () => {
-    assert.equal(nearestManifest('svc/app.py', ['svc/pyproject.toml', 'svc/requirements.txt'], 'pypi'), 'svc/requirements.txt');
-    assert.equal(nearestManifest('svc/app.py', ['svc/pyproject.toml', 'requirements.txt'], 'pypi'), 'svc/pyproject.toml');
-    assert.equal(nearestManifest('csharp/Cosmos.cs', ['csharp/Contoso.Samples.csproj'], 'nuget'), 'csharp/Contoso.Samples.csproj');
-    assert.equal(nearestManifest('go\\main.go', ['go\\go.mod'], 'go'), 'go/go.mod');
-  });
 });

@@ -9,7 +9,7 @@ import type { Finding, ScanOptions } from '../types';
 import { rangeOf } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { DocumentFindings } from './documentFindings';
-import { documentFixes, fileFixEdit, workspaceEditOf } from './fixes';
+import { dependencyActions, documentFixes, fileFixEdit, workspaceEditOf } from './fixes';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('keyless');
 export const FIX_ALL_TITLE = 'Fix all secret-based clients in this file';
@@ -44,6 +44,7 @@ export class PasswordlessCodeActionProvider implements vscode.CodeActionProvider
     }
     const preferred = this.identity();
     const actions: vscode.CodeAction[] = [];
+    const dependencies: Array<{ title: string; edit: vscode.WorkspaceEdit; diagnostic: vscode.Diagnostic }> = [];
     for (const diagnostic of context.diagnostics) {
       const finding = findingOf(diagnostic, findings);
       if (!finding) continue;
@@ -56,8 +57,22 @@ export class PasswordlessCodeActionProvider implements vscode.CodeActionProvider
         action.edit = workspaceEditOf(document, fix.edits);
         actions.push(action);
       });
+      if (fixes[0]) dependencies.push(...(await dependencyActions(document, fixes[0])).map((d) => ({ ...d, diagnostic })));
+      if (token.isCancellationRequested) return [];
     }
-    if (actions.length > 0) actions.push(new FixAllAction(document, vscode.CodeActionKind.QuickFix));
+    if (actions.length === 0) return [];
+    const fixAll = new FixAllAction(document, vscode.CodeActionKind.QuickFix);
+    // It fixes the diagnostics at hand too; with them, the editor lists it next to their fixes.
+    fixAll.diagnostics = [...new Set(actions.flatMap((a) => a.diagnostics ?? []))];
+    actions.push(fixAll);
+    // After the rewrites: declaring the package the rewritten code imports, once per manifest and package.
+    for (const { title, edit, diagnostic } of dependencies) {
+      if (actions.some((a) => a.title === title)) continue;
+      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.edit = edit;
+      actions.push(action);
+    }
     return actions;
   }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Fix, IdentityChoice, TextEdit } from '../rewrites/model';
 import type { Finding, ScanInput, ScanOptions } from '../types';
 import { loadEngine } from './engineLoader';
+import { manifestGlob } from './manifests';
 import { minimalEdit } from './minimalEdit';
 
 export function inputOf(document: vscode.TextDocument): ScanInput {
@@ -36,4 +37,27 @@ export async function fileFixEdit(document: vscode.TextDocument, identity: Ident
 /** The current finding for one a lens or command was given: same rule at the same place in the current version. */
 export function currentFinding(current: readonly Finding[], given: Pick<Finding, 'ruleId' | 'startOffset'>): Finding | undefined {
   return current.find((f) => f.ruleId === given.ruleId && f.startOffset === given.startOffset);
+}
+
+/**
+ * "Add <package> to <manifest>" for each package a fix imports that the nearest manifest of its ecosystem lacks: one
+ * WorkspaceEdit on the manifest (its open document's text when open, so unsaved changes count). None when the
+ * document is outside the workspace, no manifest governs it, or the package is declared already.
+ */
+export async function dependencyActions(document: vscode.TextDocument, fix: Fix): Promise<Array<{ title: string; edit: vscode.WorkspaceEdit }>> {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (!folder || fix.requires.length === 0) return [];
+  const engine = await loadEngine();
+  const relative = vscode.workspace.asRelativePath(document.uri, false);
+  const actions: Array<{ title: string; edit: vscode.WorkspaceEdit }> = [];
+  for (const pkg of fix.requires) {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, manifestGlob(relative, pkg.ecosystem)), null, 50);
+    const byPath = new Map(found.map((uri) => [vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/'), uri]));
+    const nearest = engine.nearestManifest(relative.replace(/\\/g, '/'), [...byPath.keys()], pkg.ecosystem);
+    if (!nearest) continue;
+    const manifest = await vscode.workspace.openTextDocument(byPath.get(nearest)!);
+    const change = engine.dependencyEdit(nearest, manifest.getText(), pkg);
+    if (change) actions.push({ title: change.title, edit: workspaceEditOf(manifest, change.edits) });
+  }
+  return actions;
 }

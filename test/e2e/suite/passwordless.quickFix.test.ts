@@ -11,6 +11,8 @@ const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('keyless');
 const CALL = 'BlobServiceClient.fromConnectionString(connectionString)';
 const CREDENTIAL_FREE = "new BlobServiceClient('https://stordersprod01.blob.core.windows.net', new DefaultAzureCredential())";
 const IDENTITY_IMPORT = "import { DefaultAzureCredential } from '@azure/identity';\n";
+/** The copy's own manifest, without the identity library, so the dependency fix is offered. */
+const MANIFEST = '{\n  "name": "quick-fix-copy",\n  "dependencies": {\n    "@azure/storage-blob": "^12.26.0"\n  }\n}\n';
 
 /** The sample after the preferred fix: the endpoint from the connection string, the identity import added once. */
 function fixed(original: string): string {
@@ -21,12 +23,14 @@ function fixed(original: string): string {
 describe('Passwordless quick fixes in a real VS Code', () => {
   const root = () => vscode.workspace.workspaceFolders![0].uri;
   const copy = () => vscode.Uri.joinPath(root(), TEMP, 'blobFromConnectionString.ts');
+  const manifest = () => vscode.Uri.joinPath(root(), TEMP, 'package.json');
   let original = '';
 
   before(async () => {
     await activateKeyless();
     original = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root(), SAMPLE)));
     await vscode.workspace.fs.writeFile(copy(), new TextEncoder().encode(original));
+    await vscode.workspace.fs.writeFile(manifest(), new TextEncoder().encode(MANIFEST));
   });
 
   afterEach(async () => {
@@ -64,21 +68,37 @@ describe('Passwordless quick fixes in a real VS Code', () => {
     await changed;
   }
 
-  it('offers the preferred identity fix first, the user-assigned variant and fix-all; applying it rewrites the client and one undo restores the file exactly', async () => {
+  it('offers the preferred identity fix first, the user-assigned variant, fix-all and the missing dependency; applying the fix rewrites the client and one undo restores the file exactly', async () => {
     const { editor, client } = await openCopy();
     const actions = await keylessActions(client.range);
     assert.deepEqual(
-      actions.map((a) => [a.title, a.kind?.value, a.isPreferred ?? false]),
+      actions.slice(0, 3).map((a) => [a.title, a.kind?.value, a.isPreferred ?? false]),
       [
         ['Use DefaultAzureCredential', 'quickfix', true],
         ['Use a user-assigned managed identity (AZURE_CLIENT_ID)', 'quickfix', false],
         [FIX_ALL, 'quickfix', false],
       ],
     );
+    assert.equal(actions.length, 4);
+    assert.match(actions[3].title, /^Add @azure\/identity \^\d+\.\d+\.\d+ to package\.json/);
     assert.equal(await vscode.workspace.applyEdit(actions[0].edit!), true);
     assert.equal(editor.document.getText(), fixed(original));
     await undo(editor.document);
     assert.equal(editor.document.getText(), original);
+  });
+
+  it('adds the identity library to the nearest package.json that lacks it, in one edit of that file', async () => {
+    const { client } = await openCopy();
+    const add = (await keylessActions(client.range)).find((a) => a.title.startsWith('Add @azure/identity'))!;
+    assert.deepEqual(add.edit!.entries().map(([uri]) => uri.toString()), [manifest().toString()]);
+    assert.equal(await vscode.workspace.applyEdit(add.edit!), true);
+    const declared = await vscode.workspace.openTextDocument(manifest());
+    const dependencies = JSON.parse(declared.getText()).dependencies;
+    assert.deepEqual(Object.keys(dependencies), ['@azure/identity', '@azure/storage-blob']);
+    assert.match(dependencies['@azure/identity'], /^\^\d+\.\d+\.\d+$/);
+    await vscode.window.showTextDocument(declared);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.equal(declared.getText(), MANIFEST);
   });
 
   it('puts the user-assigned fix first when keyless.passwordless.identity is userAssigned', async () => {

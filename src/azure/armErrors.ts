@@ -25,6 +25,14 @@ export function explainArmError(error: unknown): string {
       const linked = /linked scope\(s\) '([^']+)'/.exec(message)?.[1] ?? /linked .*?scope '([^']+)'/.exec(message)?.[1];
       return `LinkedAuthorizationFailed: attaching a user-assigned identity also needs 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action' on the identity${linked ? ` (${describeScope(linked)})` : ''}. Ask for the Managed Identity Operator role on it.`;
     }
+    case 'DenyAssignmentAuthorizationFailed': {
+      const denyName = /deny assignment with name '([^']+)'/.exec(message)?.[1];
+      const denyScope = /at scope '([^']+)'\.?$/.exec(message.trim())?.[1];
+      const blocked = /perform action '([^']+)' on scope '([^']+)'/.exec(message);
+      return `DenyAssignmentAuthorizationFailed: your roles allow ${blocked ? `'${blocked[1]}' on ${describeScope(blocked[2])}` : 'this'}, but the deny assignment${denyName ? ` '${denyName}'` : ''}${denyScope ? ` on ${describeScope(denyScope)}` : ''} blocks it. No role lifts a deny assignment: ask whoever manages it (a managed application, Databricks workspace or deployment stack) to exclude you or remove it.`;
+    }
+    case 'PrincipalNotReplicated':
+      return message;
     case 'RoleAssignmentExists':
       return 'RoleAssignmentExists: the principal already has this role at this scope.';
     case 'PrincipalNotFound':

@@ -86,17 +86,29 @@ export async function* armPages<T>(access: AzureAccess, tenantId: string | undef
 
 /** A write that may be long-running (201/202 + Azure-AsyncOperation/Location): polled with core-lro until done. */
 export async function armLongRunning<T = unknown>(access: AzureAccess, tenantId: string | undefined, request: ArmRequest, options: LroOptions = {}): Promise<T | undefined> {
-  const { createHttpPoller } = await import('./sdk');
+  const { createHttpPoller, RestError } = await import('./sdk');
   const raw = (r: ArmResponse) => ({ flatResponse: r.body, rawResponse: { statusCode: r.status, headers: r.headers, body: r.body } });
+  let lastPoll: { status?: string; error?: { code?: string; message?: string } } | undefined;
   const poller = await createHttpPoller<T, OperationState<T>>(
     {
       requestMethod: request.method,
       requestPath: urlOf(access, request),
       sendInitialRequest: async () => raw(await armSend(access, tenantId, request)),
-      sendPollRequest: async (path) => raw(await armSend(access, tenantId, { method: 'GET', path })),
+      sendPollRequest: async (path) => {
+        const response = await armSend<typeof lastPoll>(access, tenantId, { method: 'GET', path });
+        lastPoll = response.body;
+        return raw(response);
+      },
     },
     { intervalInMs: options.intervalInMs, resourceLocationConfig: request.method === 'PATCH' ? 'location' : undefined },
   );
   if (options.onProgress) poller.onProgress((state) => options.onProgress!(state.status));
-  return poller.pollUntilDone();
+  try {
+    return await poller.pollUntilDone();
+  } catch (error) {
+    // core-lro reports a Failed operation as a plain Error; keep ARM's error code so callers can act on it.
+    const failed = lastPoll?.status === 'Failed' ? lastPoll.error : undefined;
+    if (failed?.code) throw new RestError(failed.message ?? `The operation failed: ${failed.code}.`, { code: failed.code });
+    throw error;
+  }
 }

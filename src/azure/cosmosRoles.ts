@@ -2,6 +2,7 @@ import { sameId } from '../core/identities/resourceId';
 import { roleAssignmentName, roleGuidOf } from '../core/roleAssignmentName';
 import type { AzureAccess } from './access';
 import { armList, armLongRunning } from './armRest';
+import { retryWhileReplicating, type ReplicationRetryOptions } from './principalReplication';
 
 /**
  * Cosmos DB's own data-plane RBAC: SQL role assignments under the account (not ARM role assignments). Same rules as
@@ -37,19 +38,16 @@ export interface CosmosGrant {
   roleGuid: string;
 }
 
-export async function grantCosmosSqlRole(access: AzureAccess, tenantId: string, grant: CosmosGrant, options: { intervalInMs?: number } = {}): Promise<{ outcome: 'created' | 'exists'; id: string }> {
+/** Accepted, then possibly failed while a new principal replicates: retried like ARM's PrincipalNotFound. */
+export async function grantCosmosSqlRole(access: AzureAccess, tenantId: string, grant: CosmosGrant, options: { intervalInMs?: number } & ReplicationRetryOptions = {}): Promise<{ outcome: 'created' | 'exists'; id: string }> {
   const existing = (await listCosmosSqlRoleAssignments(access, tenantId, grant.accountId)).find(
     (a) => a.principalId.toLowerCase() === grant.principalId.toLowerCase() && roleGuidOf(a.roleDefinitionId) === roleGuidOf(grant.roleGuid) && sameId(a.scope, grant.scope),
   );
   if (existing) return { outcome: 'exists', id: existing.id };
   const name = roleAssignmentName(grant.scope, grant.principalId, grant.roleGuid);
   const id = `${grant.accountId}/sqlRoleAssignments/${name}`;
-  await armLongRunning(access, tenantId, {
-    method: 'PUT',
-    path: id,
-    apiVersion: COSMOS_API,
-    body: { properties: { roleDefinitionId: `${grant.accountId}/sqlRoleDefinitions/${grant.roleGuid}`, scope: grant.scope, principalId: grant.principalId } },
-  }, options);
+  const put = { method: 'PUT' as const, path: id, apiVersion: COSMOS_API, body: { properties: { roleDefinitionId: `${grant.accountId}/sqlRoleDefinitions/${grant.roleGuid}`, scope: grant.scope, principalId: grant.principalId } } };
+  await retryWhileReplicating(() => armLongRunning(access, tenantId, put, { intervalInMs: options.intervalInMs }), options);
   return { outcome: 'created', id };
 }
 

@@ -2,6 +2,7 @@ import type { RoleAssignment } from '../core/identities/model';
 import { sameId } from '../core/identities/resourceId';
 import { roleAssignmentName, roleGuidOf } from '../core/roleAssignmentName';
 import type { AzureAccess, SubscriptionRef } from './access';
+import { PRINCIPAL_RETRY_DELAYS_MS, retryWhileReplicating, type ReplicationRetryOptions } from './principalReplication';
 
 /**
  * ARM role assignments written the safe way: a deterministic name (UUID v5 of scope + principal + role), an explicit
@@ -18,14 +19,10 @@ export interface Grant {
   role: string;
 }
 
-export interface GrantOptions {
-  /** Waits between PrincipalNotFound retries; the default adds up to just under a minute. */
-  retryDelaysMs?: number[];
-  onWaiting?: (attempt: number, waitMs: number) => void;
-  sleep?: (ms: number) => Promise<void>;
-}
+/** Waits between PrincipalNotFound retries and progress callbacks (see principalReplication.ts). */
+export type GrantOptions = ReplicationRetryOptions;
 
-export const PRINCIPAL_RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 15_000, 15_000];
+export { PRINCIPAL_RETRY_DELAYS_MS };
 
 export type GrantOutcome = { outcome: 'created' | 'exists'; id: string };
 
@@ -59,24 +56,20 @@ export async function createRoleAssignment(access: AzureAccess, subscription: Su
   if (existing) return { outcome: 'exists', id: existing.id };
   const client = await access.authorizationClient(subscription);
   const name = roleAssignmentName(grant.scope, grant.principalId, grant.role);
-  const delays = options.retryDelaysMs ?? PRINCIPAL_RETRY_DELAYS_MS;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  for (let attempt = 0; ; attempt++) {
+  const id = `${grant.scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+  return retryWhileReplicating(async () => {
     try {
       const created = await client.roleAssignments.create(grant.scope, name, {
         roleDefinitionId: roleDefinitionIdFor(subscription.subscriptionId, grant.role),
         principalId: grant.principalId,
         principalType: grant.principalType,
       });
-      return { outcome: 'created', id: created.id ?? `${grant.scope}/providers/Microsoft.Authorization/roleAssignments/${name}` };
+      return { outcome: 'created' as const, id: created.id ?? id };
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'RoleAssignmentExists') return { outcome: 'exists', id: `${grant.scope}/providers/Microsoft.Authorization/roleAssignments/${name}` };
-      if (code !== 'PrincipalNotFound' || attempt >= delays.length) throw error;
-      options.onWaiting?.(attempt + 1, delays[attempt]);
-      await sleep(delays[attempt]);
+      if ((error as { code?: string }).code === 'RoleAssignmentExists') return { outcome: 'exists' as const, id };
+      throw error;
     }
-  }
+  }, options);
 }
 
 /** Removes one assignment by id; already gone counts as done. */

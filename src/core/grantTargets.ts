@@ -1,4 +1,4 @@
-import { roles, type DataRole, type RoleKey } from './roles';
+import { roles, type DataRole, type RoleKey, type ServiceId } from './roles';
 
 /**
  * What "Grant access…" offers per target: its resource type, the child scopes it can be narrowed to, and roles —
@@ -118,4 +118,55 @@ export function rolesToOffer(target: GrantTarget, child?: ChildScope): { leastPr
 
 function broadRole(name: string, id: string, description: string, broad: string): GrantRole {
   return { name, id, description, system: 'arm', broad };
+}
+
+/**
+ * What the passwordless "Grant <role>…" lens asks for: the service the code talks to, the resource named in the
+ * code (account, namespace, vault… if the code names one), and the role to preselect.
+ */
+export interface GrantRequest {
+  service: ServiceId;
+  target?: string;
+  roleId: string;
+}
+
+/** A command argument read as a GrantRequest ({service, target?, roleId}); undefined for tree nodes and the palette. */
+export function asGrantRequest(arg: unknown): GrantRequest | undefined {
+  const r = arg as Partial<Record<keyof GrantRequest, unknown>> | undefined;
+  if (!r || typeof r !== 'object' || typeof r.service !== 'string' || typeof r.roleId !== 'string') return undefined;
+  return { service: r.service as ServiceId, roleId: r.roleId, ...(typeof r.target === 'string' ? { target: r.target } : {}) };
+}
+
+const SERVICE_TARGETS: Partial<Record<ServiceId, string>> = {
+  blob: 'Microsoft.Storage/storageAccounts',
+  queue: 'Microsoft.Storage/storageAccounts',
+  table: 'Microsoft.Storage/storageAccounts',
+  serviceBus: 'Microsoft.ServiceBus/namespaces',
+  eventHubs: 'Microsoft.EventHub/namespaces',
+  cosmosDb: 'Microsoft.DocumentDB/databaseAccounts',
+  appConfiguration: 'Microsoft.AppConfiguration/configurationStores',
+  keyVault: 'Microsoft.KeyVault/vaults',
+  openAI: 'Microsoft.CognitiveServices/accounts',
+};
+
+/** The grant target a service lives on; undefined for services granted inside the database (SQL, PostgreSQL). */
+export function grantTargetForService(service: string): GrantTarget | undefined {
+  const type = SERVICE_TARGETS[service as ServiceId];
+  return type ? grantTargetFor(type) : undefined;
+}
+
+/** The resource name a request's target means: "https://x.blob.core.windows.net/" and "x.vault.azure.net" name x. */
+export function targetNameOf(target: string): string {
+  const host = target.replace(/^[a-z]+:\/\//i, '').split(/[/:]/)[0];
+  return (host.includes('.') ? host.split('.')[0] : host).toLowerCase();
+}
+
+/** The role a request names, from the target's offer or else the catalog (still offered, never invented). */
+export function requestedRole(target: GrantTarget, roleId: string): GrantRole | undefined {
+  const id = roleId.toLowerCase();
+  const { leastPrivilege, broad } = rolesToOffer(target);
+  const offered = [...leastPrivilege, ...broad].find((r) => r.id.toLowerCase() === id);
+  if (offered) return offered;
+  const known = Object.values(roles).find((r) => r.id?.toLowerCase() === id);
+  return known?.id ? { ...known, id: known.id } : undefined;
 }

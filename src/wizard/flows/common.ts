@@ -20,6 +20,8 @@ export interface FlowTuning {
   intervalInMs?: number;
   /** Waits between PrincipalNotFound retries. */
   retryDelaysMs?: number[];
+  /** How a retry waits (tests advance a fake clock instead). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** A subscription as the flows need it: where to send requests, and its name for titles and messages. */

@@ -1,19 +1,25 @@
 import { explainArmError } from '../../azure/armErrors';
 import { listResourcesOfTypes } from '../../azure/computeIdentity';
+import { deleteCosmosSqlRoleAssignment } from '../../azure/cosmosRoles';
 import { deleteIdentity, listFederatedCredentials } from '../../azure/identityWrites';
-import { deleteRoleAssignment, listRoleAssignmentsOf, roleNames } from '../../azure/roleAssignmentWrites';
-import type { FederatedCredential, IdentityHolder, RoleAssignment } from '../../core/identities/model';
+import { listAssignmentsAcrossSubscriptions, type HeldAssignment } from '../../azure/principalAssignments';
+import { deleteRoleAssignment } from '../../azure/roleAssignmentWrites';
+import type { FederatedCredential, IdentityHolder } from '../../core/identities/model';
 import { sameId } from '../../core/identities/resourceId';
 import { ASSIGNABLE_TYPES } from '../../core/identities/resourceKinds';
 import { describeScope } from '../../core/identities/scopeDescription';
-import { roleGuidOf } from '../../core/roleAssignmentName';
 import { PartialFailureError } from '../errors';
-import { identityStep, nounOf, permissionStep, runFlow, subscriptionStep, type FlowEnv, type FlowResult, type WithIdentity } from './common';
+import { identityStep, nounOf, permissionStep, runFlow, subscriptionStep, type FlowEnv, type FlowResult, type FlowSubscription, type WithIdentity } from './common';
+import { revokePermission } from './roleAssignments';
 
-/** Delete identity: a modal lists its impact first, and offers to remove its role assignments too. */
+/**
+ * Delete identity: a modal lists its impact first, and offers to remove its role assignments too — ARM ones in
+ * every subscription of its tenant and Cosmos DB SQL ones — so none is left behind as "Identity not found".
+ */
 export interface IdentityImpact {
   holders: IdentityHolder[];
-  assignments: Array<RoleAssignment & { roleName: string }>;
+  /** `where` names another subscription than the identity's. */
+  assignments: Array<HeldAssignment & { where?: string }>;
   credentials: FederatedCredential[];
 }
 
@@ -27,15 +33,29 @@ export const DELETE_WITH_CLEANUP = 'Delete and Remove Role Assignments';
 export const DELETE_ONLY = 'Delete Identity Only';
 export const DELETE = 'Delete';
 
+/** Every subscription of the identity's tenant the user can see (its own first, even if the listing missed it). */
+async function tenantSubscriptions(env: FlowEnv, subscription: FlowSubscription): Promise<FlowSubscription[]> {
+  const listing = await env.access.listSubscriptions();
+  const others = listing.subscriptions
+    .filter((s) => s.tenantId.toLowerCase() === subscription.tenantId.toLowerCase() && s.subscriptionId.toLowerCase() !== subscription.subscriptionId.toLowerCase())
+    .map((s) => ({ subscriptionId: s.subscriptionId, tenantId: s.tenantId, displayName: s.displayName }));
+  return [subscription, ...others];
+}
+
 export async function loadImpact(env: FlowEnv, c: Required<Pick<DeleteIdentityContext, 'subscription' | 'identity'>>): Promise<IdentityImpact> {
+  const subscriptions = await tenantSubscriptions(env, c.subscription);
   const [holders, assignments, credentials] = await Promise.all([
     listResourcesOfTypes(env.access, c.subscription, ASSIGNABLE_TYPES).then((all) => all.filter((h) => h.userAssignedIdentityIds.some((id) => sameId(id, c.identity.id)))),
-    listRoleAssignmentsOf(env.access, c.subscription, c.identity.principalId),
+    listAssignmentsAcrossSubscriptions(env.access, subscriptions, c.identity.principalId),
     listFederatedCredentials(env.access, c.subscription, c.identity),
   ]);
-  const names = await roleNames(env.access, c.subscription, assignments.map((a) => a.roleDefinitionId));
-  return { holders, assignments: assignments.map((a) => ({ ...a, roleName: names.get(roleGuidOf(a.roleDefinitionId)) ?? 'Unknown role' })), credentials };
+  const names = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.displayName]));
+  const where = (a: HeldAssignment) => (a.subscriptionId.toLowerCase() === c.subscription.subscriptionId.toLowerCase() ? undefined : names.get(a.subscriptionId.toLowerCase()) ?? a.subscriptionId);
+  return { holders, assignments: assignments.map((a) => ({ ...a, where: where(a) })), credentials };
 }
+
+const describeAssignment = (a: IdentityImpact['assignments'][number]) =>
+  `${a.roleName} on ${describeScope(a.scope)}${a.system === 'cosmos-sql' ? ' (Cosmos DB SQL role)' : ''}${a.where ? ` in subscription ${a.where}` : ''}`;
 
 /** The modal's detail text: what uses the identity, what it holds, what trusts it. */
 export function describeImpact(impact: IdentityImpact): string {
@@ -46,7 +66,7 @@ export function describeImpact(impact: IdentityImpact): string {
     if (items.length > 10) lines.push(`  • …and ${items.length - 10} more`);
   };
   list('Assigned to', impact.holders.map((h) => `${h.name} (${nounOf(h.type)}) — it loses this identity`));
-  list('Role assignments it holds', impact.assignments.map((a) => `${a.roleName} on ${describeScope(a.scope)}`));
+  list('Role assignments it holds', impact.assignments.map(describeAssignment));
   list('Federated credentials', impact.credentials.map((f) => `${f.name}: ${f.subject}`));
   if (impact.assignments.length) lines.push('', 'Role assignments left behind show as "Identity not found" in the portal.');
   return lines.join('\n');
@@ -72,7 +92,7 @@ export async function deleteIdentityFlow(env: FlowEnv, context: DeleteIdentityCo
   ], [
     permissionStep<DeleteIdentityContext>(env, (c) => `delete ${c.identity!.name}`, (c) => [
       { action: 'Microsoft.ManagedIdentity/userAssignedIdentities/delete', scope: c.identity!.id },
-      ...(c.removeAssignments ? c.impact!.assignments.map((a) => ({ action: 'Microsoft.Authorization/roleAssignments/delete', scope: a.scope })) : []),
+      ...(c.removeAssignments ? c.impact!.assignments.map(revokePermission) : []),
     ]),
     {
       priority: 20,
@@ -82,12 +102,13 @@ export async function deleteIdentityFlow(env: FlowEnv, context: DeleteIdentityCo
         c.removed = 0;
         const all = c.impact!.assignments;
         for (const a of all) {
-          progress.report(`Removing ${a.roleName} on ${describeScope(a.scope)}…`);
+          progress.report(`Removing ${describeAssignment(a)}…`);
           try {
-            await deleteRoleAssignment(env.access, c.subscription!, a.id);
+            if (a.system === 'cosmos-sql') await deleteCosmosSqlRoleAssignment(env.access, c.subscription!.tenantId, a.id, { intervalInMs: env.tuning?.intervalInMs });
+            else await deleteRoleAssignment(env.access, { subscriptionId: a.subscriptionId, tenantId: c.subscription!.tenantId }, a.id);
           } catch (error) {
             if (c.removed === 0) throw error;
-            const left = all.slice(c.removed).map((r) => `remove ${r.roleName} on ${describeScope(r.scope)}`);
+            const left = all.slice(c.removed).map((r) => `remove ${describeAssignment(r)}`);
             throw new PartialFailureError(`${explainArmError(error)}`, [`removed ${c.removed} of ${all.length} role assignments`], left, error);
           }
           c.removed++;
@@ -104,5 +125,6 @@ export async function deleteIdentityFlow(env: FlowEnv, context: DeleteIdentityCo
       },
     },
   ]);
-  return { subscriptionIds: [c.subscription!.subscriptionId], removedAssignments: c.removed ?? 0 };
+  const touched = [c.subscription!.subscriptionId, ...(c.removed ? c.impact!.assignments.map((a) => a.subscriptionId) : [])];
+  return { subscriptionIds: touched.filter((id, i) => touched.findIndex((t) => t.toLowerCase() === id.toLowerCase()) === i), removedAssignments: c.removed ?? 0 };
 }

@@ -3,11 +3,13 @@ import { listAssignableResources, listResourcesOfTypes } from '../../azure/compu
 import { grantCosmosSqlRole } from '../../azure/cosmosRoles';
 import { listIdentities } from '../../azure/identityWrites';
 import type { RequiredPermission } from '../../azure/permissions';
+import { signedInPrincipal } from '../../azure/currentUser';
 import { createRoleAssignment, type GrantOutcome, type PrincipalType } from '../../azure/roleAssignmentWrites';
-import { GRANT_TARGETS, grantTargetFor, rolesToOffer, type ChildScope, type GrantRole, type GrantTarget } from '../../core/grantTargets';
+import { GRANT_TARGETS, grantTargetFor, grantTargetForService, requestedRole, rolesToOffer, targetNameOf, type ChildScope, type GrantRequest, type GrantRole, type GrantTarget } from '../../core/grantTargets';
 import type { IdentityHolder } from '../../core/identities/model';
 import { parseResourceId } from '../../core/identities/resourceId';
 import { describeScope } from '../../core/identities/scopeDescription';
+import { roles } from '../../core/roles';
 import type { PickEntry, ProgressReporter } from '../userInput';
 import { nounOf, permissionStep, runFlow, subscriptionStep, type FlowEnv, type FlowResult, type FlowSubscription, type WithSubscription } from './common';
 
@@ -19,6 +21,8 @@ export interface GrantPrincipal {
   principalId: string;
   name: string;
   principalType: PrincipalType;
+  /** The signed-in developer (local development), not a managed identity. */
+  isMe?: boolean;
 }
 
 export interface GrantTargetResource {
@@ -29,6 +33,8 @@ export interface GrantTargetResource {
 }
 
 export interface GrantContext extends WithSubscription {
+  /** From the passwordless lens: service, target name and role to preselect (each still confirmable). */
+  request?: GrantRequest;
   principal?: GrantPrincipal;
   target?: GrantTargetResource;
   children?: Array<{ id: string; name: string; child: ChildScope }>;
@@ -38,6 +44,8 @@ export interface GrantContext extends WithSubscription {
 }
 
 export const OTHER_TARGET = 'Choose Another Target';
+export const ME_LABEL = 'Me (local development, DefaultAzureCredential signs in as you)';
+const ME: unique symbol = Symbol('me');
 
 export function grantPermissions(target: { id: string; type: string }, scope: string): RequiredPermission[] {
   return target.type.toLowerCase() === 'microsoft.documentdb/databaseaccounts'
@@ -52,19 +60,23 @@ export async function grantRole(
   grant: { targetId: string; targetType: string; scope: string; principal: GrantPrincipal; role: Pick<GrantRole, 'id' | 'system' | 'name'> },
   progress: ProgressReporter,
 ): Promise<GrantOutcome> {
-  if (grant.role.system === 'cosmos-sql') {
-    return grantCosmosSqlRole(env.access, subscription.tenantId, { accountId: grant.targetId, scope: grant.scope, principalId: grant.principal.principalId, roleGuid: grant.role.id! }, { intervalInMs: env.tuning?.intervalInMs });
-  }
-  return createRoleAssignment(env.access, subscription, { scope: grant.scope, principalId: grant.principal.principalId, principalType: grant.principal.principalType, role: grant.role.id! }, {
+  const retry = {
     retryDelaysMs: env.tuning?.retryDelaysMs,
-    onWaiting: (attempt, waitMs) => progress.report(`Waiting for ${grant.principal.name} to reach the directory (attempt ${attempt}, next try in ${Math.round(waitMs / 1000)} s)…`),
-  });
+    sleep: env.tuning?.sleep,
+    principalName: grant.principal.name,
+    onWaiting: (attempt: number, waitMs: number) => progress.report(`Waiting for ${grant.principal.name} to reach the directory (attempt ${attempt}, next try in ${Math.round(waitMs / 1000)} s)…`),
+  };
+  if (grant.role.system === 'cosmos-sql') {
+    return grantCosmosSqlRole(env.access, subscription.tenantId, { accountId: grant.targetId, scope: grant.scope, principalId: grant.principal.principalId, roleGuid: grant.role.id! }, { intervalInMs: env.tuning?.intervalInMs, ...retry });
+  }
+  return createRoleAssignment(env.access, subscription, { scope: grant.scope, principalId: grant.principal.principalId, principalType: grant.principal.principalType, role: grant.role.id! }, retry);
 }
 
-async function principalItems(env: FlowEnv, subscription: FlowSubscription): Promise<PickEntry<GrantPrincipal>[]> {
+async function principalItems(env: FlowEnv, subscription: FlowSubscription, offerMe: boolean): Promise<PickEntry<GrantPrincipal | typeof ME>[]> {
   const [identities, holders] = await Promise.all([listIdentities(env.access, subscription), listAssignableResources(env.access, subscription)]);
   const system = holders.filter((h): h is IdentityHolder & { systemAssigned: NonNullable<IdentityHolder['systemAssigned']> } => !!h.systemAssigned);
   return [
+    ...(offerMe ? [{ label: 'Local development', separator: true as const }, { label: ME_LABEL, description: 'your own sign-in, as a User', data: ME as typeof ME }] : []),
     { label: 'User-assigned identities', separator: true },
     ...identities.map((i) => ({ label: i.name, description: i.resourceGroup, data: { principalId: i.principalId, name: i.name, principalType: 'ServicePrincipal' as const } })),
     ...(system.length ? [{ label: 'System-assigned identities', separator: true as const }] : []),
@@ -101,22 +113,44 @@ async function loadChildren(env: FlowEnv, tenantId: string, target: GrantTargetR
 }
 
 export async function grantAccessFlow(env: FlowEnv, context: GrantContext = {}): Promise<FlowResult & { subscription: FlowSubscription; outcome: GrantOutcome; scope: string; role: GrantRole; principal: GrantPrincipal; target: GrantTargetResource }> {
+  if (context.request && !grantTargetForService(context.request.service)) {
+    throw new Error(`Keyless cannot grant ${context.request.service} access with an Azure role assignment: that service's access is granted inside the database (see the lens's explanation).`);
+  }
   const c = await runFlow(env, 'Grant Access', context, [
     subscriptionStep(env),
     {
       shouldPrompt: (c) => !c.principal,
       async prompt(c, ui, position) {
-        c.principal = await ui.showQuickPick(principalItems(env, c.subscription!), { ...position, placeHolder: 'Which identity needs access?', noItemsMessage: 'No managed identities in this subscription' });
+        const placeHolder = c.request ? 'Who runs this code? A managed identity in Azure, or you while developing locally' : 'Which identity needs access?';
+        const picked = await ui.showQuickPick(principalItems(env, c.subscription!, !!c.request), { ...position, placeHolder, noItemsMessage: 'No managed identities in this subscription' });
+        if (picked !== ME) c.principal = picked;
+        else {
+          const me = await signedInPrincipal(env.access, c.subscription!.tenantId);
+          c.principal = { principalId: me.objectId, name: me.name ?? 'you', principalType: 'User', isMe: true };
+        }
       },
     },
     {
       shouldPrompt: (c) => !c.target,
       async prompt(c, ui, position) {
         for (;;) {
-          const items = listResourcesOfTypes(env.access, c.subscription!, GRANT_TARGETS.map((t) => t.type)).then((all) =>
-            all.map((r) => ({ label: r.name, description: `${nounOf(r.type)} · ${r.resourceGroup}`, data: { id: r.id, name: r.name, type: r.type, grant: grantTargetFor(r.type)! } })),
-          );
-          const target = await ui.showQuickPick(items, { ...position, placeHolder: `What should ${c.principal!.name} reach?`, noItemsMessage: 'No storage, key vault, messaging, App Configuration, AI, registry or Cosmos DB resources here' });
+          const wanted = c.request ? [grantTargetForService(c.request.service)!] : GRANT_TARGETS;
+          const all = await listResourcesOfTypes(env.access, c.subscription!, wanted.map((t) => t.type));
+          const named = c.request?.target ? targetNameOf(c.request.target) : undefined;
+          const match = named ? all.find((r) => r.name.toLowerCase() === named) : undefined;
+          const items = [...(match ? [match] : []), ...all.filter((r) => r !== match)].map((r) => ({
+            label: r.name,
+            description: `${nounOf(r.type)} · ${r.resourceGroup}${r === match ? ' · named in your code' : ''}`,
+            data: { id: r.id, name: r.name, type: r.type, grant: grantTargetFor(r.type)! },
+            picked: r === match,
+          }));
+          const noun = wanted.length === 1 ? wanted[0].noun : 'resource';
+          const placeHolder = match
+            ? `Confirm the ${noun} your code uses`
+            : named
+              ? `No ${noun} named '${named}' in ${c.subscription!.displayName}: pick the one your code uses`
+              : `What should ${c.principal!.name} reach?`;
+          const target = await ui.showQuickPick(items, { ...position, placeHolder, noItemsMessage: c.request ? `No ${noun} in ${c.subscription!.displayName}` : 'No storage, key vault, messaging, App Configuration, AI, registry or Cosmos DB resources here' });
           if (target.type.toLowerCase() === 'microsoft.keyvault/vaults' && (await usesAccessPolicies(env, c.subscription!.tenantId, target.id))) {
             await ui.showWarningMessage(
               `Key vault ${target.name} uses access policies, not Azure role-based access control.`,
@@ -126,7 +160,9 @@ export async function grantAccessFlow(env: FlowEnv, context: GrantContext = {}):
             continue;
           }
           c.target = target;
-          c.children = await loadChildren(env, c.subscription!.tenantId, target);
+          // A lens asking for a blob role narrows to containers only (a queue role to queues).
+          const fits = (child: ChildScope) => !c.request || !child.roles || child.roles.some((k) => roles[k].id === c.request!.roleId);
+          c.children = (await loadChildren(env, c.subscription!.tenantId, target)).filter((ch) => fits(ch.child));
           return;
         }
       },
@@ -145,10 +181,14 @@ export async function grantAccessFlow(env: FlowEnv, context: GrantContext = {}):
     {
       shouldPrompt: (c) => !c.role,
       async prompt(c, ui, position) {
-        const { leastPrivilege, broad } = rolesToOffer(c.target!.grant, c.scope?.child);
+        const offer = rolesToOffer(c.target!.grant, c.scope?.child);
+        const wanted = c.request ? requestedRole(c.target!.grant, c.request.roleId) : undefined;
+        const isWanted = (r: GrantRole) => !!wanted && r.id.toLowerCase() === wanted.id.toLowerCase();
+        const broad = offer.broad.filter((r) => !isWanted(r));
+        const leastPrivilege = wanted ? [wanted, ...offer.leastPrivilege.filter((r) => !isWanted(r))] : offer.leastPrivilege;
         const items: PickEntry<GrantRole>[] = [
           { label: 'Least privilege', separator: true },
-          ...leastPrivilege.map((r, i) => ({ label: r.name, description: r.description, data: r, picked: i === 0 })),
+          ...leastPrivilege.map((r, i) => ({ label: r.name, description: isWanted(r) ? `the role your code needs — ${r.description}` : r.description, data: r, picked: i === 0 })),
           ...(broad.length ? [{ label: 'Broad — avoid unless needed', separator: true as const }] : []),
           ...broad.map((r) => ({ label: `$(warning) ${r.name}`, description: `${r.broad} — ${r.description}`, data: r })),
         ];

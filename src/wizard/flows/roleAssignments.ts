@@ -77,8 +77,8 @@ export async function revokeFlow(env: FlowEnv, context: AssignmentContext = {}):
   return { subscriptionIds: [c.subscription!.subscriptionId] };
 }
 
-/** The action that removing an assignment needs, checked at the assignment's own scope. */
-function revokePermission(assignment: RoleAssignment): { action: string; scope: string } {
+/** The action that removing an assignment needs, checked at the assignment's own scope (Cosmos: at the account). */
+export function revokePermission(assignment: RoleAssignment): { action: string; scope: string } {
   if (assignment.system !== 'cosmos-sql') return { action: 'Microsoft.Authorization/roleAssignments/delete', scope: assignment.scope };
   const accountId = assignment.id.replace(/\/sqlRoleAssignments\/[^/]+$/i, '');
   return { action: 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments/delete', scope: accountId };

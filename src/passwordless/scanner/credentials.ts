@@ -8,7 +8,7 @@ export type ArgumentKind = 'credential' | 'secret' | 'function' | 'other';
 const secretCredential =
   /StorageSharedKeyCredential|TableSharedKeyCredential|AzureNamedKeyCredential|AzureKeyCredential|ApiKeyCredential|\bKeyCredential\b|AzureSasCredential|ClientSecretCredential|NewSharedKeyCredential|NewKeyCredential/;
 /** Names that hold a token credential or token provider. */
-const tokenCredential = /Credential|credential|\bcreds?\b|TokenProvider|token_provider|tokenProvider/;
+const tokenCredential = /Credential|credential|CREDENTIAL|\bcreds?\b|TokenProvider|token_provider|tokenProvider/;
 /** Settings whose value is a token credential (aadCredentials, azure_ad_token_provider…). */
 const tokenKeys = new Set([
   'aadCredentials',

@@ -1,6 +1,23 @@
-/** PLACEHOLDER until the Java rewriter lands: no fix offered. */
+/**
+ * Java rewrites: the builder call or construction a finding points at is found in the syntax tree and rewritten per
+ * rule (code/java/rules.ts), with `com.azure.identity.DefaultAzureCredentialBuilder` imported once.
+ */
 import type { Fix, RewriteInput } from '../model';
+import { JavaDocument } from './java/document';
+import { javaRules } from './java/rules';
+import { JavaRewrite } from './java/session';
 
-export async function rewriteJava(_input: RewriteInput): Promise<Fix | undefined> {
-  return undefined;
+export async function rewriteJava(input: RewriteInput): Promise<Fix | undefined> {
+  const rule = javaRules[input.finding.ruleId];
+  if (!rule) return undefined;
+  const doc = await JavaDocument.parse(input.text);
+  if (!doc) return undefined;
+  try {
+    const site = doc.callAt(input.finding.startOffset, input.finding.endOffset);
+    if (!site) return undefined;
+    const rewrite = new JavaRewrite(doc, site, input);
+    return rule(rewrite) ? rewrite.finish() : undefined;
+  } finally {
+    doc.dispose();
+  }
 }

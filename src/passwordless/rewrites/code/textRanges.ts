@@ -1,0 +1,52 @@
+/** Offsets helpers shared by the Java and Go rewriters: whole-line spans, indentation, and "is this inside an edit". */
+import type { Node } from '@vscode/tree-sitter-wasm';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The span widened to whole lines (its newline included) when nothing but whitespace shares those lines. */
+export function wholeLines(text: string, span: Span): Span {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const before = text.slice(lineStart, span.start);
+  const newline = text.indexOf('\n', span.end);
+  const lineEnd = newline === -1 ? text.length : newline + 1;
+  const after = text.slice(span.end, lineEnd);
+  if (/\S/.test(before) || /\S/.test(after)) return span;
+  return { start: lineStart, end: lineEnd };
+}
+
+/** The leading whitespace of the line holding the offset. */
+export function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** The offset just after the line holding the offset (before its newline). */
+export function lineEndAt(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline;
+}
+
+export function inside(spans: readonly Span[], node: Span): boolean {
+  return spans.some((s) => s.start <= node.start && node.end <= s.end);
+}
+
+export function spanOf(node: { startIndex: number; endIndex: number }): Span {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+/**
+ * The declaration's whole lines with the comment lines right above it (no blank line between): a comment there
+ * describes the declaration, and would describe the next one if left behind.
+ */
+export function declarationLines(text: string, statement: Node): Span {
+  let start = statement.startIndex;
+  for (let prev = statement.previousSibling; prev && /comment$/.test(prev.type); prev = prev.previousSibling) {
+    const lineStart = text.lastIndexOf('\n', prev.startIndex - 1) + 1;
+    if (!/^[ \t]*\r?\n[ \t]*$/.test(text.slice(prev.endIndex, start)) || /\S/.test(text.slice(lineStart, prev.startIndex))) break;
+    start = prev.startIndex;
+  }
+  return wholeLines(text, { start, end: statement.endIndex });
+}

@@ -36,12 +36,15 @@ export class PasswordlessCodeActionProvider implements vscode.CodeActionProvider
   ) {}
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
-    const findings = this.store.findings(document);
-    if (findings.length === 0) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
     if (context.only && !wants(vscode.CodeActionKind.QuickFix)) {
-      return wants(FIX_ALL_KIND) ? [new FixAllAction(document, FIX_ALL_KIND)] : [];
+      // On save the scan of the last keystrokes may still be pending: offer fix-all for a file that had findings
+      // lately; resolving it rescans the current text.
+      const lately = this.store.scanOf(document.uri)?.findings.length ?? 0;
+      return wants(FIX_ALL_KIND) && lately > 0 ? [new FixAllAction(document, FIX_ALL_KIND)] : [];
     }
+    const findings = this.store.findings(document);
+    if (findings.length === 0) return [];
     const preferred = this.identity();
     const actions: vscode.CodeAction[] = [];
     const dependencies: Array<{ title: string; edit: vscode.WorkspaceEdit; diagnostic: vscode.Diagnostic }> = [];

@@ -124,6 +124,23 @@ describe('Passwordless quick fixes in a real VS Code', () => {
     assert.equal(editor.document.getText(), original);
   });
 
+  it('fixes the file on save with editor.codeActionsOnSave source.fixAll.keyless', async () => {
+    const editorSettings = vscode.workspace.getConfiguration('editor', { languageId: 'typescript' });
+    await editorSettings.update('codeActionsOnSave', { 'source.fixAll.keyless': 'explicit' }, vscode.ConfigurationTarget.Global, true);
+    const { editor } = await openCopy();
+    try {
+      // Saving right after typing: the scan of the new text is still pending when the save asks for fix-all.
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// saved\n'));
+      assert.equal(await editor.document.save(), true);
+      assert.equal(editor.document.getText(), `// saved\n${fixed(original)}`);
+    } finally {
+      await editorSettings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+      // Restored through the editor, so the next test never races a change on disk.
+      await editor.edit((b) => b.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), original));
+      await editor.document.save();
+    }
+  });
+
   it('applies the preferred fix from the "Use managed identity" lens', async () => {
     const { editor, client } = await openCopy();
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', copy(), 10);

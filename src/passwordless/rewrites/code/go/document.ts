@@ -99,9 +99,8 @@ export class GoDocument extends ParsedCode {
   /** Identifiers spelled like the declaration inside its function body, its own name excepted. */
   usesOf(declaration: Declaration): Node[] {
     const scope = declaration.body ?? this.root;
-    return scope
-      .descendantsOfType('identifier')
-      .filter((n): n is Node => !!n && n.text === declaration.name && !(n.startIndex >= declaration.statement.startIndex && n.endIndex <= leftEnd(declaration.statement)));
+    const own = new Set(declaredNames(declaration.statement).map((n) => n.startIndex));
+    return scope.descendantsOfType('identifier').filter((n): n is Node => !!n && n.text === declaration.name && !own.has(n.startIndex));
   }
 
   imports(): ImportSpec[] {
@@ -124,10 +123,12 @@ export class GoDocument extends ParsedCode {
   }
 }
 
-/** The end of the names part of a declaration: uses start after it. */
-function leftEnd(statement: Node): number {
-  const left = statement.childForFieldName('left') ?? statement.childrenForFieldName('name').at(-1);
-  return left?.endIndex ?? statement.startIndex;
+/** The name nodes a declaration statement or spec declares. */
+function declaredNames(statement: Node): Node[] {
+  const left = statement.childForFieldName('left');
+  if (left) return left.namedChildren.filter((n): n is Node => !!n);
+  const specs = statement.type.endsWith('_spec') ? [statement] : statement.descendantsOfType(['var_spec', 'const_spec']);
+  return specs.flatMap((spec) => spec?.childrenForFieldName('name').filter((n): n is Node => !!n) ?? []);
 }
 
 function localNamed(statement: Node, name: string): Omit<Declaration, 'body'> | undefined {

@@ -3,6 +3,7 @@
  * library, or the group sharing most of its path), sorted within it; a kind with no group gets its own. A dropped
  * import takes its line, and a group it empties takes its blank line too.
  */
+import type { Node } from '@vscode/tree-sitter-wasm';
 import type { TextEdit } from '../../model';
 import { indentAt, lineEndAt, wholeLines, type Span } from '../textRanges';
 import type { GoDocument, ImportSpec } from './document';
@@ -86,9 +87,26 @@ function dropSpan(doc: GoDocument, spec: ImportSpec): Span {
   return span;
 }
 
+/** `import "x"` alone, gaining imports, becomes a block as goimports writes it: standard library, a blank line, the rest. */
+function asBlock(declaration: Node, kept: ImportSpec[], paths: string[]): TextEdit {
+  const entries = [...kept.map((s) => ({ path: s.path, text: s.node.text })), ...paths.map((path) => ({ path, text: `"${path}"` }))];
+  const group = (standard: boolean) =>
+    entries
+      .filter((e) => isStandard(e.path) === standard)
+      .sort((a, b) => (a.path < b.path ? -1 : 1))
+      .map((e) => `\t${e.text}`)
+      .join('\n');
+  const groups = [group(true), group(false)].filter((g) => g.length > 0);
+  return { start: declaration.startIndex, end: declaration.endIndex, newText: `import (\n${groups.join('\n\n')}\n)` };
+}
+
 export function goImportEdits(doc: GoDocument, add: string[], drop: ImportSpec[]): TextEdit[] {
   const all = doc.imports();
   const kept = all.filter((s) => !drop.some((d) => d.node.startIndex === s.node.startIndex));
+  const declarations = doc.root.namedChildren.filter((n): n is Node => n?.type === 'import_declaration');
+  const paths = [...new Set(add)].filter((path) => !kept.some((s) => s.path === path));
+  const single = declarations.length === 1 && !declarations[0]!.namedChildren.some((c) => c?.type === 'import_spec_list');
+  if (single && paths.length > 0) return [asBlock(declarations[0]!, kept, paths)];
   // Placed among the imports that stay, so no insertion lands inside a dropped line.
   const specs = kept.length > 0 ? kept : all;
   const insertions = new Map<string, Insertion>();

@@ -24,21 +24,26 @@ const tokenName: Record<string, string> = {
   NewConsumerClientFromConnectionString: 'NewConsumerClient',
 };
 
-/** `(cs, opts)` → `(endpoint, cred, opts)`; with `entity`, `(cs, name, opts)` → `(endpoint/name, cred, opts)`. */
+/** How many path arguments (container, blob, queue name) follow the connection string: they join the endpoint URL. */
+function pathArguments(callee: string): number {
+  if (callee === 'container.NewClientFromConnectionString' || callee.endsWith('.NewQueueClientFromConnectionString')) return 1;
+  return /^(blob|blockblob|appendblob|pageblob)\.NewClientFromConnectionString$/.test(callee) ? 2 : 0;
+}
+
+/** `(cs, opts)` → `(endpoint, cred, opts)`; `(cs, container[, blob], opts)` → `(endpoint/container[/blob], cred, opts)`. */
 const fromConnectionString =
   (service: ServiceId): GoRule =>
   (r) => {
     const newName = tokenName[r.site.name];
-    const [cs, second] = r.args;
-    if (!newName || !cs) return false;
-    const withName = r.site.callee === 'container.NewClientFromConnectionString' || r.site.name === 'NewQueueClientFromConnectionString';
-    if (withName && !second) return false;
+    const [cs, ...rest] = r.args;
+    const segments = rest.slice(0, pathArguments(r.site.callee));
+    if (!newName || !cs || segments.length < pathArguments(r.site.callee)) return false;
     const endpoint = r.endpoint(service, cs);
     const cred = endpoint && r.credential();
     if (!endpoint || !cred) return false;
     r.rename(r.site.node, newName);
-    if (withName) r.replace({ start: cs.startIndex, end: second!.endIndex }, `${r.joinPath(endpoint, second!)}, ${cred}`);
-    else r.replace(cs, `${endpoint.code}, ${cred}`);
+    const last = segments[segments.length - 1] ?? cs;
+    r.replace({ start: cs.startIndex, end: last.endIndex }, `${segments.length > 0 ? r.joinPath(endpoint, segments) : endpoint.code}, ${cred}`);
     return true;
   };
 
@@ -94,9 +99,28 @@ const withKeyCredential: GoRule = (r) => {
 
 const keyCredential: GoRule = (r) => keyCredentialVariable(r, r.site.node);
 
-/** `azidentity.NewClientSecretCredential(tenant, client, secret, opts)` → `azidentity.NewDefaultAzureCredential(nil)`. */
+const clientSecretType = '*azidentity.ClientSecretCredential';
+
+/**
+ * `azidentity.NewClientSecretCredential(tenant, client, secret, opts)` → `azidentity.NewDefaultAzureCredential(nil)`;
+ * the function's own `*azidentity.ClientSecretCredential` results and locals are retyped. A credential stored into a
+ * field or struct (whose type this file may not show) has no safe rewrite.
+ */
 const clientSecret: GoRule = (r) => {
+  const statement = r.site.node.parent?.parent;
+  const variable = statement?.type === 'short_var_declaration' ? statement.childForFieldName('left')?.namedChildren[0] : undefined;
+  if (variable && variable.text !== '_') {
+    const body = functionOf(statement!)?.childForFieldName('body') ?? undefined;
+    const uses = r.doc.usesOf({ name: variable.text, kind: 'local', statement: statement!, names: 2, body });
+    if (uses.some((use) => use.parent?.type === 'literal_element' || use.parent?.type === 'keyed_element' || use.parent?.parent?.type === 'assignment_statement')) return false;
+  }
   r.replace(r.site.node, 'azidentity.NewDefaultAzureCredential(nil)');
+  const fn = functionOf(r.site.node);
+  const parameters = fn?.childForFieldName('parameters');
+  for (const type of fn?.descendantsOfType('pointer_type') ?? []) {
+    if (!type || type.text.replace(/\s+/g, '') !== clientSecretType || (parameters && type.startIndex >= parameters.startIndex && type.endIndex <= parameters.endIndex)) continue;
+    r.replace(type, '*azidentity.DefaultAzureCredential');
+  }
   return true;
 };
 
@@ -108,7 +132,7 @@ const storage =
 
 export const goRules: Record<string, GoRule> = {
   'blob-connection-string': storage('blob'),
-  'queue-connection-string': fromConnectionString('queue'),
+  'queue-connection-string': storage('queue'),
   'table-connection-string': storage('table'),
   'service-bus-connection-string': fromConnectionString('serviceBus'),
   'event-hubs-connection-string': eventHubs,

@@ -84,14 +84,23 @@ export class GoRewrite {
     return endpointCode(service, this.doc.sourceOf(connectionString), this.doc, this.settings);
   }
 
-  /** A container or queue URL: the account endpoint joined with the name (a setting's trailing slash trimmed). */
-  joinPath(endpoint: EndpointCode, name: Node): string {
-    const nameLiteral = literalValue(unwrap(name));
-    if (endpoint.literal !== undefined) {
-      return nameLiteral !== undefined ? this.doc.string(`${endpoint.literal}/${nameLiteral}`) : `${this.doc.string(`${endpoint.literal}/`)} + ${name.text}`;
+  /** A container, blob or queue URL: the account endpoint joined with the names (a setting's trailing slash trimmed). */
+  joinPath(endpoint: EndpointCode, names: Node[]): string {
+    // Literal names merge into the literal next to them; other names join with "/".
+    const parts: string[] = endpoint.literal !== undefined ? [this.doc.string(endpoint.literal)] : [`strings.TrimSuffix(${endpoint.code}, "/")`];
+    const literalEnd = () => (parts.length > 0 && /^"/.test(parts[parts.length - 1]!) ? parts.length - 1 : -1);
+    const append = (text: string) => {
+      const at = literalEnd();
+      if (at >= 0) parts[at] = this.doc.string(`${JSON.parse(parts[at]!)}${text}`);
+      else parts.push(this.doc.string(text));
+    };
+    for (const name of names) {
+      const literal = literalValue(unwrap(name));
+      append(literal !== undefined ? `/${literal}` : '/');
+      if (literal === undefined) parts.push(name.text);
     }
-    const base = `strings.TrimSuffix(${endpoint.code}, "/")`;
-    return nameLiteral !== undefined ? `${base} + ${this.doc.string(`/${nameLiteral}`)}` : `${base} + "/" + ${name.text}`;
+    // gofmt writes + without spaces inside a call's argument list.
+    return parts.join('+');
   }
 
   finish(): Fix | undefined {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { scanDocument } from '../../src/passwordless/engine';
 import { applyEdits, fixesFor, fixFile } from '../../src/passwordless/rewrites';
 import type { IdentityChoice } from '../../src/passwordless/rewrites';
+import type { Finding } from '../../src/passwordless/types';
 
 const fileName = 'Sample.cs';
 
@@ -142,4 +143,26 @@ describe('C# rewrites: shapes left to a human', () => {
 
   it("leaves OpenAI's own client, which has no token-credential constructor", () =>
     unchanged(`using OpenAI;\n\nclass A { OpenAIClient C(string key) => new OpenAIClient(new System.ClientModel.ApiKeyCredential(key)); }\n`));
+});
+
+describe('C# rewrites: target-typed new', () => {
+  // The scanner does not report `new(…)` yet; the rewriter already reads the class from the declaration.
+  const findingAt = (text: string, ruleId: string): Finding => {
+    const start = text.indexOf('new(');
+    const end = text.indexOf(');', start) + 1;
+    const origin = { line: 0, column: 0 };
+    return { ruleId, service: 'cosmosDb', language: 'csharp', severity: 'warning', message: '', range: { start: origin, end: origin }, startOffset: start, endOffset: end };
+  };
+
+  it('rewrites a client built with new(connectionString) using the declared type', async () => {
+    const text = `using Microsoft.Azure.Cosmos;\n\nstatic class A\n{\n    static readonly CosmosClient Client = new("AccountEndpoint=https://contoso.documents.azure.com:443/;AccountKey=a2V5;");\n}\n`;
+    const [fix] = await fixesFor({ text, fileName, finding: findingAt(text, 'cosmos-key') });
+    assert.match(applyEdits(text, fix!.edits), /Client = new\("https:\/\/contoso\.documents\.azure\.com:443\/", new DefaultAzureCredential\(\)\);/);
+  });
+
+  it('retypes a ClientSecretCredential field built with new(…)', async () => {
+    const text = `using Azure.Identity;\n\nstatic class A\n{\n    static readonly ClientSecretCredential Credential = new("t", "c", "s");\n}\n`;
+    const [fix] = await fixesFor({ text, fileName, finding: findingAt(text, 'client-secret-credential') });
+    assert.match(applyEdits(text, fix!.edits), /static readonly DefaultAzureCredential Credential = new DefaultAzureCredential\(\);/);
+  });
 });

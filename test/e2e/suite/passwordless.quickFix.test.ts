@@ -50,9 +50,22 @@ describe('Passwordless quick fixes in a real VS Code', () => {
   }
 
   async function keylessActions(range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy(), range, kind, 10);
+    const actions = await codeActions(range, kind);
     // Refactorings of the TypeScript extension share the range; diagnostics do not survive the command's conversion.
     return actions.filter((a) => a.kind && (vscode.CodeActionKind.QuickFix.contains(a.kind) || FIX_ALL_KIND.contains(a.kind)));
+  }
+
+  /**
+   * The code actions at a range. While its server starts, the TypeScript extension's own provider may cancel, which
+   * rejects the whole command ("Canceled"): ask again, as the editor does on the next cursor move.
+   */
+  async function codeActions(range: vscode.Range, kind?: string, attempts = 3): Promise<vscode.CodeAction[]> {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy(), range, kind, 10);
+    } catch (error) {
+      if (attempts <= 1 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
+      return codeActions(range, kind, attempts - 1);
+    }
   }
 
   /** Undo in the editor, as a developer would after a fix; resolves when the document changed back. */

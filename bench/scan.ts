@@ -2,7 +2,7 @@
  * `npm run bench:scan`: engine throughput over a generated ≥ 50 MB mixed-language corpus, against ripgrep searching
  * the same prefilter literals (single-thread, and one worker per core as ripgrep uses every core), plus a 1 MB
  * single-line file. Last line: one JSON object.
- * The editor's code-lens latency is measured by the VS Code adapter's bench (codeLensLatencyMs stays null here).
+ * The editor's code-lens latency is bench/lens.bench.ts (`npm run bench:lens`; codeLensLatencyMs stays null here).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

@@ -11,9 +11,9 @@ import { findCodeHits } from './scanner/codeScan';
 import { settingsOf } from './scanner/configSettings';
 import { loadedParser, parserFor } from './scanner/grammars';
 import { rangesWithoutLongLines } from './scanner/longLines';
+import { treeForHits, type DocumentRef } from './scanner/documentTrees';
 import { isSuppressed, LineIndex } from './scanner/positions';
 import { SecretDocument } from './scanner/secretDocument';
-import { parseWindowed } from './scanner/windowedParse';
 import { literalHits, planFor, type LanguagePlan, type LiteralHit } from './scanner/prefilter';
 import { isEmulatorKey, isPlaceholder, mask } from './scanner/secretText';
 import type { Finding, LanguageId, ScanInput, ScanOptions, Severity } from './types';
@@ -40,7 +40,7 @@ export async function scanDocument(input: ScanInput, options: ScanOptions = {}):
   if (!language) return [];
   const hits = literalHits(input.text, planFor(language));
   const parser = isCodeLanguage(language) && needsParse(hits, language) ? await parserFor(grammarFor(language)) : undefined;
-  return scanWith(input.text, language, hits, parser, options);
+  return scanWith(input, language, hits, parser, options);
 }
 
 /** The same scan without awaiting: undefined when the document's grammar is not loaded yet (call scanDocument once). */
@@ -53,7 +53,7 @@ export function scanDocumentSync(input: ScanInput, options: ScanOptions = {}): F
     parser = loadedParser(grammarFor(language));
     if (!parser) return undefined;
   }
-  return scanWith(input.text, language, hits, parser, options);
+  return scanWith(input, language, hits, parser, options);
 }
 
 function scannableLanguage(input: ScanInput, options: ScanOptions): LanguageId | undefined {
@@ -82,32 +82,29 @@ function needsParse(hits: readonly LiteralHit[], language: LanguageId): boolean 
   return hits.some((hit) => parseTriggers.has(hit.literal));
 }
 
-function scanWith(text: string, language: LanguageId, hits: LiteralHit[], parser: Parser | undefined, options: ScanOptions): Finding[] {
+function scanWith({ text, fileName }: ScanInput, language: LanguageId, hits: LiteralHit[], parser: Parser | undefined, options: ScanOptions): Finding[] {
   const plan = planFor(language);
   const raw: RawFinding[] = [];
   if (hits.length > 0) {
-    if (parser) raw.push(...codeFindings(text, plan, parser, hits, options));
+    if (parser && isCodeLanguage(language)) raw.push(...codeFindings(text, plan, parser, hits, options, { key: fileName, grammar: grammarFor(language) }));
     raw.push(...secretFindings(text, plan, hits));
   }
   if (!isCodeLanguage(language)) raw.push(...configFindings(text, language));
   return finish(text, language, dedupe(raw), options);
 }
 
-function codeFindings(text: string, plan: LanguagePlan, parser: Parser, hits: LiteralHit[], options: ScanOptions): RawFinding[] {
+function codeFindings(text: string, plan: LanguagePlan, parser: Parser, hits: LiteralHit[], options: ScanOptions, document: DocumentRef): RawFinding[] {
   const includedRanges = rangesWithoutLongLines(text);
   if (includedRanges?.length === 0) return [];
   const language = plan.language as CodeRuleLanguage;
   const codeIndex = plan.codeIndex!;
-  const windowed =
-    !includedRanges && options.parse !== 'whole'
-      ? parseWindowed(parser, text, language, hits.filter((hit) => codeIndex.has(hit.literal)), (literal) => plan.receiversOf.get(literal))
-      : undefined;
-  if (windowed && !windowed.tree) return [];
-  const tree = windowed?.tree ?? parser.parse(text, null, includedRanges ? { includedRanges } : undefined);
-  if (!tree) return [];
+  const codeHits = hits.filter((hit) => codeIndex.has(hit.literal));
+  const mode = options.parse ?? 'windows';
+  const chosen = treeForHits(parser, text, language, hits, codeHits, (literal) => plan.receiversOf.get(literal), document, { mode, includedRanges });
+  if (!chosen || chosen === 'none') return [];
   try {
     // Windows hold whole statements only around the hits, so each hit is located rather than the tree walked.
-    return findCodeHits(tree.rootNode, text, language, codeIndex, windowed?.hits ?? hits, { locateEachHit: windowed !== undefined }).map((hit, i) => ({
+    return findCodeHits(chosen.tree.rootNode, text, language, codeIndex, chosen.hits, { locateEachHit: chosen.windows }).map((hit, i) => ({
       rule: hit.rule,
       family: 'code',
       start: hit.start,
@@ -117,7 +114,7 @@ function codeFindings(text: string, plan: LanguagePlan, parser: Parser, hits: Li
       priority: i,
     }));
   } finally {
-    tree.delete();
+    chosen.release();
   }
 }
 

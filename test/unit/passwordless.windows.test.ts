@@ -65,8 +65,9 @@ async function takesWindows(text: string, language: CodeRuleLanguage): Promise<b
   const plan = planFor(language);
   const hits = literalHits(text, plan).filter((hit) => plan.codeIndex!.has(hit.literal));
   const result = parseWindowed(await parserFor(grammarFor(language)), text, language, hits, (l) => plan.receiversOf.get(l));
-  result?.tree?.delete();
-  return result !== undefined;
+  if (typeof result !== 'object') return false;
+  result.tree?.delete();
+  return true;
 }
 
 describe('parsing only the windows around candidates finds exactly what parsing the whole file finds', () => {

@@ -44,7 +44,7 @@ export function indexCodeRules(rules: readonly CodeRule[], language: CodeRuleLan
 }
 
 const maxClimb = 5;
-/** Above this many literal hits, one walk of the tree is cheaper than locating each hit from the root. */
+/** Above this many hits of callee names, one walk of the tree is cheaper than locating each hit from the root. */
 const walkThreshold = 64;
 
 export function findCodeHits(
@@ -66,7 +66,7 @@ export function findCodeHits(
     seen.add(site.node.startIndex);
     hits.push({ rule: candidate.rule, start: site.node.startIndex, end: site.node.endIndex, target: resolveTarget(site, candidate.rule, text, profile, assigned) });
   };
-  if (!locateEachHit && literalHits.length > walkThreshold) {
+  if (!locateEachHit && literalHits.reduce((count, hit) => count + (index.has(hit.literal) ? 1 : 0), 0) > walkThreshold) {
     walkCallSites(root, profile, index, consider);
     return hits.sort((a, b) => a.start - b.start);
   }

@@ -36,7 +36,8 @@ const openerOf: Record<number, number> = { 125: 123, 41: 40, 93: 91 };
 
 /** Words that continue a statement across `}` or a line end instead of starting a new one. */
 const continuing: Record<Dialect, ReadonlySet<string>> = {
-  js: new Set(['in', 'instanceof', 'as', 'satisfies', 'of', 'else', 'catch', 'finally', 'while', 'extends', 'implements', 'is', 'keyof']),
+  // `from`: `import { A } from 'a'` goes on after its braces.
+  js: new Set(['in', 'instanceof', 'as', 'satisfies', 'of', 'else', 'catch', 'finally', 'while', 'extends', 'implements', 'is', 'keyof', 'from']),
   java: new Set(['else', 'catch', 'finally', 'while', 'extends', 'implements', 'permits', 'throws']),
   csharp: new Set(['else', 'catch', 'finally', 'while', 'when', 'with', 'switch', 'into', 'orderby', 'select', 'where', 'join', 'on', 'equals', 'by', 'ascending', 'descending', 'group', 'let', 'is', 'as', 'and', 'or', 'not']),
   go: new Set(),
@@ -133,10 +134,11 @@ export function parseWindows(text: string, dialect: Dialect, hits: readonly Wind
   if (!new CodeLexer(text, dialect).run(sink) || stack.length !== 1) return undefined;
   flush(Infinity);
   boundary(file, text.length);
-  return { ranges: merge(ranges), kept };
+  return { ranges: mergeRanges(ranges), kept };
 }
 
-function merge(ranges: Array<[number, number]>): Array<[number, number]> {
+/** Sorted, with overlapping or touching ranges joined. */
+export function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const [start, end] of ranges) {

@@ -1,6 +1,8 @@
 /**
- * One document as the secret rules see it. Boundaries and word positions are found once per document, then every
- * question an anchor asks is a binary search, so a megabyte of repeated anchors stays linear.
+ * One document as the secret rules see it. The first few questions are answered by looking around the anchor (at
+ * most 1 KiB each way), which is all a file with a handful of anchors needs; past that, boundaries and word positions
+ * are found once for the whole document and every further question is a binary search, so a megabyte of repeated
+ * anchors stays linear. Both ways give the same answers.
  */
 
 /** Connection strings and SAS URLs are far shorter; the bound keeps each anchor's span small. */
@@ -14,21 +16,27 @@ export interface Span {
 /** newline, carriage return, quotes, backtick, angle brackets: where a connection-string literal ends. */
 const segmentBoundary = /[\n\r"'`<>]/g;
 const lineBoundary = /\n/g;
+const isSegmentBoundary = (c: number): boolean => c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62;
+const isLineBoundary = (c: number): boolean => c === 10;
+/** Local questions cost up to 2 KiB of reading each; after this many, indexing the whole document is cheaper. */
+const localQuestions = 32;
 
 export class SecretDocument {
   private lower: string | undefined;
   private readonly positions = new Map<string, number[]>();
+  private asked = 0;
 
   constructor(readonly text: string) {}
 
   /** The connection-string-like span around an offset: bounded by quotes, line ends or markup, at most 1 KiB each way. */
   segmentAround(offset: number): Span {
+    if (this.local()) return this.localSpan(isSegmentBoundary, offset);
     return this.spanBetween(this.matches('segment', segmentBoundary), offset);
   }
 
   /** The line around an offset, at most 1 KiB each way. */
   lineAround(offset: number): string {
-    const span = this.spanBetween(this.matches('line', lineBoundary), offset);
+    const span = this.local() ? this.localSpan(isLineBoundary, offset) : this.spanBetween(this.matches('line', lineBoundary), offset);
     return this.text.slice(span.start, span.end);
   }
 
@@ -39,6 +47,7 @@ export class SecretDocument {
 
   /** Whether a lower-case word occurs (case-insensitively) inside the span. */
   contains(span: Span, word: string): boolean {
+    if (this.local()) return this.lowerSlice(span).includes(word);
     let positions = this.positions.get(`word:${word}`);
     if (!positions) {
       this.lower ??= this.text.toLowerCase();
@@ -48,6 +57,22 @@ export class SecretDocument {
     }
     const first = firstAtOrAfter(positions, span.start);
     return first < positions.length && positions[first]! + word.length <= span.end;
+  }
+
+  private local(): boolean {
+    return ++this.asked <= localQuestions;
+  }
+
+  /** spanBetween's answer found by reading outward from the offset instead of from the document's index. */
+  private localSpan(isBoundary: (c: number) => boolean, offset: number): Span {
+    const { text } = this;
+    const low = Math.max(0, offset - segmentLimit);
+    let start = offset;
+    while (start > low && !isBoundary(text.charCodeAt(start - 1))) start--;
+    const high = Math.min(text.length, offset + segmentLimit);
+    let end = offset;
+    while (end < high && !isBoundary(text.charCodeAt(end))) end++;
+    return { start, end };
   }
 
   private matches(key: string, pattern: RegExp): number[] {

@@ -1,14 +1,16 @@
 /**
  * Parses only the windows of a file that its code hits need (see parseWindows): a wasm parse costs about 0.5 ms per
  * KB, so a 20 KB file with one hit drops from ~10 ms to a few hundredths. Node offsets stay those of the whole file
- * (the parser is given included ranges, not a substring). Undefined means "parse the whole file": the lexer gave
- * up, the windows would cover most of the file anyway, or the windows do not parse cleanly on their own.
+ * (the parser is given included ranges, not a substring). When the lexer gives up on a version of a document that
+ * is being edited (typing leaves an open quote or bracket every few keystrokes), the windows of its previous version
+ * are carried over the edit instead, as long as they still hold every hit and parse cleanly.
  */
 import type { Parser, Range, Tree } from '@vscode/tree-sitter-wasm';
 import type { CodeRuleLanguage } from '../rules/model';
 import type { Dialect } from './codeLexer';
-import { parseWindows } from './parseWindows';
+import { mergeRanges, parseWindows } from './parseWindows';
 import type { LiteralHit } from './prefilter';
+import { editBetween } from './reusableTrees';
 
 const dialects: Record<CodeRuleLanguage, Dialect> = { typescript: 'js', javascript: 'js', java: 'java', csharp: 'csharp', go: 'go', python: 'python' };
 /** Past this share of the file, one whole parse is as cheap and needs no lexing. */
@@ -19,7 +21,12 @@ export interface WindowedParse {
   tree?: Tree;
   /** The hits still worth locating in the tree. */
   hits: LiteralHit[];
+  /** The parsed windows (sorted, disjoint offsets), for the next version of the document. */
+  ranges: Array<[number, number]>;
 }
+
+/** Why there is no windowed parse: the lexer gave up, or the windows cover most of the file or do not parse cleanly. */
+export type NoWindows = 'unlexable' | 'whole';
 
 export function parseWindowed(
   parser: Parser,
@@ -27,20 +34,47 @@ export function parseWindowed(
   language: CodeRuleLanguage,
   hits: readonly LiteralHit[],
   receiversOf: (literal: string) => readonly string[] | undefined,
-): WindowedParse | undefined {
+): WindowedParse | NoWindows {
   const windows = parseWindows(text, dialects[language], hits.map((hit) => ({ offset: hit.offset, requires: receiversOf(hit.literal) })));
-  if (!windows) return undefined;
+  if (!windows) return 'unlexable';
   const keptHits = windows.kept.map((i) => hits[i]!);
-  if (keptHits.length === 0) return { hits: [] };
-  const covered = windows.ranges.reduce((sum, [start, end]) => sum + end - start, 0);
+  if (keptHits.length === 0) return { hits: [], ranges: [] };
+  return parseRanges(parser, text, windows.ranges, keptHits) ?? 'whole';
+}
+
+/**
+ * The windows of an earlier version of the document carried over the one span that changed since (a window the
+ * change touches grows to cover it). Windows the change did not touch read as before, so their findings stay; a
+ * window it broke is parsed as it is, with the parser's error recovery, as a whole parse of the broken file would
+ * be. Undefined when the versions share too little or a hit lies outside every window (a new candidate was typed
+ * elsewhere): then the whole file is parsed.
+ */
+export function parseCarriedWindows(parser: Parser, text: string, hits: readonly LiteralHit[], earlier: { text: string; ranges: ReadonlyArray<[number, number]> }): WindowedParse | undefined {
+  const edit = editBetween(earlier.text, text);
+  if (!edit) return undefined;
+  const delta = edit.newEndIndex - edit.oldEndIndex;
+  const carried = earlier.ranges.map(([start, end]): [number, number] => {
+    if (end <= edit.startIndex) return [start, end];
+    if (start >= edit.oldEndIndex) return [start + delta, end + delta];
+    return [Math.min(start, edit.startIndex), Math.max(end, edit.oldEndIndex) + delta];
+  });
+  const ranges = mergeRanges(carried);
+  const inside = (hit: LiteralHit) => ranges.some(([start, end]) => start <= hit.offset && hit.offset + hit.literal.length <= end);
+  if (!hits.every(inside)) return undefined;
+  if (hits.length === 0) return { hits: [], ranges };
+  return parseRanges(parser, text, ranges, [...hits], { allowErrors: true });
+}
+
+function parseRanges(parser: Parser, text: string, ranges: Array<[number, number]>, hits: LiteralHit[], { allowErrors = false } = {}): WindowedParse | undefined {
+  const covered = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
   if (covered > text.length * maxCoverage) return undefined;
-  const tree = parser.parse(text, null, { includedRanges: toRanges(text, windows.ranges) });
+  const tree = parser.parse(text, null, { includedRanges: toRanges(text, ranges) });
   if (!tree) return undefined;
-  if (tree.rootNode.hasError) {
+  if (!allowErrors && tree.rootNode.hasError) {
     tree.delete();
     return undefined;
   }
-  return { tree, hits: keptHits };
+  return { tree, hits, ranges };
 }
 
 /** Offsets to tree-sitter ranges (rows and UTF-16 columns), in one forward pass over the sorted offsets. */

@@ -3,7 +3,7 @@
  * undo restores the file). Offsets are the engine's, in the document text the fixes were computed from.
  */
 import * as vscode from 'vscode';
-import type { Fix, IdentityChoice, TextEdit } from '../rewrites/model';
+import type { Fix, IdentityChoice, PackageRef, TextEdit } from '../rewrites/model';
 import type { Finding, ScanInput, ScanOptions } from '../types';
 import { loadEngine } from './engineLoader';
 import { manifestGlob } from './manifests';
@@ -51,7 +51,7 @@ export async function dependencyActions(document: vscode.TextDocument, fix: Fix)
   const relative = vscode.workspace.asRelativePath(document.uri, false);
   const actions: Array<{ title: string; edit: vscode.WorkspaceEdit }> = [];
   for (const pkg of fix.requires) {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, manifestGlob(relative, pkg.ecosystem)), null, 50);
+    const found = await manifestsNear(folder, document, relative, pkg.ecosystem);
     const byPath = new Map(found.map((uri) => [vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/'), uri]));
     const nearest = engine.nearestManifest(relative.replace(/\\/g, '/'), [...byPath.keys()], pkg.ecosystem);
     if (!nearest) continue;
@@ -60,4 +60,19 @@ export async function dependencyActions(document: vscode.TextDocument, fix: Fix)
     if (change) actions.push({ title: change.title, edit: workspaceEditOf(manifest, change.edits) });
   }
   return actions;
+}
+
+/** Recent lookups: the lightbulb asks on every cursor move, and manifests rarely appear within seconds. */
+const manifestLookups = new Map<string, { at: number; found: Thenable<vscode.Uri[]> }>();
+const LOOKUP_REUSE_MS = 5000;
+
+function manifestsNear(folder: vscode.WorkspaceFolder, document: vscode.TextDocument, relative: string, ecosystem: PackageRef['ecosystem']): Thenable<vscode.Uri[]> {
+  const key = `${document.uri.toString()}#${ecosystem}`;
+  const now = Date.now();
+  const recent = manifestLookups.get(key);
+  if (recent && now - recent.at < LOOKUP_REUSE_MS) return recent.found;
+  if (manifestLookups.size >= 64) manifestLookups.clear();
+  const found = vscode.workspace.findFiles(new vscode.RelativePattern(folder, manifestGlob(relative, ecosystem)), null, 50);
+  manifestLookups.set(key, { at: now, found });
+  return found;
 }

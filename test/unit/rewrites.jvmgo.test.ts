@@ -88,6 +88,18 @@ describe('Java and Go fixes', () => {
     }
   });
 
+  it('keeps a CRLF file CRLF: every golden case rewritten from CRLF equals its golden result in CRLF', async () => {
+    for (const language of ['java', 'go']) {
+      const dir = join(root, language);
+      for (const file of readdirSync(dir).filter((f) => f.includes('.before.'))) {
+        const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+        const before = crlf(readFileSync(join(dir, file), 'utf8'));
+        const after = crlf(readFileSync(join(dir, file.replace('.before.', '.after.')), 'utf8'));
+        assert.equal((await fixFile({ text: before, fileName: file }, 'default')).text, after, file);
+      }
+    }
+  });
+
   it('offers no fix where the rewrite could not be known to compile or to keep its target', async () => {
     for (const path of ['java/event-hubs-connection-string.nofix.before.java', 'go/storage-shared-key.nofix.before.go', 'go/client-secret-credential.nofix.before.go']) {
       assert.deepEqual(await fixesOf(path, readFileSync(join(root, path), 'utf8')), [], path);

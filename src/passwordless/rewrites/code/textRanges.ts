@@ -1,5 +1,6 @@
 /** Offsets helpers shared by the Java and Go rewriters: whole-line spans, indentation, and "is this inside an edit". */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { Fix } from '../model';
 
 export interface Span {
   start: number;
@@ -23,10 +24,11 @@ export function indentAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
-/** The offset just after the line holding the offset (before its newline). */
+/** The offset just after the line holding the offset (before its newline, CR included). */
 export function lineEndAt(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline;
+  if (newline === -1) return text.length;
+  return text[newline - 1] === '\r' ? newline - 1 : newline;
 }
 
 export function inside(spans: readonly Span[], node: Span): boolean {
@@ -49,4 +51,10 @@ export function declarationLines(text: string, statement: Node): Span {
     start = prev.startIndex;
   }
   return wholeLines(text, { start, end: statement.endIndex });
+}
+
+/** New lines in a fix written the way the file writes them (a CRLF file stays CRLF). */
+export function withFileLineEndings(fix: Fix | undefined, text: string): Fix | undefined {
+  if (!fix || !text.includes('\r\n')) return fix;
+  return { ...fix, edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
 }

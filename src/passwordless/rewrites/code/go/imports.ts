@@ -80,10 +80,10 @@ function dropSpan(doc: GoDocument, spec: ImportSpec): Span {
   const { text } = doc;
   const node = spec.node.parent?.type === 'import_spec_list' ? spec.node : (spec.node.parent ?? spec.node);
   const span = wholeLines(text, { start: node.startIndex, end: node.endIndex });
-  const blankBefore = /\n[ \t]*\n$/.test(text.slice(0, span.start)) || /\(\s*$/.test(text.slice(0, span.start));
-  const blankAfter = /^[ \t]*\n/.test(text.slice(span.end));
+  const blankBefore = /\n[ \t]*\r?\n$/.test(text.slice(0, span.start)) || /\(\s*$/.test(text.slice(0, span.start));
+  const blankAfter = /^[ \t]*\r?\n/.test(text.slice(span.end));
   if (blankBefore && blankAfter) return { start: span.start, end: text.indexOf('\n', span.end) + 1 };
-  if (/^\s*\)/.test(text.slice(span.end)) && /\n[ \t]*\n$/.test(text.slice(0, span.start))) return { start: text.lastIndexOf('\n', span.start - 2) + 1, end: span.end };
+  if (/^\s*\)/.test(text.slice(span.end)) && /\n[ \t]*\r?\n$/.test(text.slice(0, span.start))) return { start: text.lastIndexOf('\n', span.start - 2) + 1, end: span.end };
   return span;
 }
 

@@ -18,7 +18,7 @@ import { importEdits } from './imports';
 export const builderClass = 'com.azure.identity.DefaultAzureCredentialBuilder';
 export const credentialClass = 'com.azure.identity.DefaultAzureCredential';
 /** Classes that hold a key or secret: their imports go with their last use. */
-const secretClasses = ['ClientSecretCredentialBuilder', 'ClientSecretCredential', 'AzureKeyCredential', 'StorageSharedKeyCredential', 'AzureNamedKeyCredential'];
+const secretClasses = ['ClientSecretCredentialBuilder', 'ClientSecretCredential', 'AzureKeyCredential', 'KeyCredential', 'StorageSharedKeyCredential', 'AzureNamedKeyCredential'];
 /** Declared types whose variables already hold a token credential worth reusing. */
 const tokenTypes = /^(TokenCredential|DefaultAzureCredential|ManagedIdentityCredential|WorkloadIdentityCredential|ChainedTokenCredential)$/;
 

@@ -2,7 +2,7 @@
  * Everything the editor adapters use from the passwordless engine and the rewrites, in one pure module. The build
  * writes it to dist/assets/passwordless.js and turns `import('../editorEngine')` into a require of that file, so
  * activation parses none of the scanner, the tree-sitter runtime, the rules or the rewriters: the first document
- * with something to scan loads them (vscode/engineLoader.ts is the only importer).
+ * with something to scan loads them (in the extension, vscode/engineLoader.ts is the only importer).
  */
 import { hasCandidates, languageOf, scanDocument, scanDocumentSync } from './engine';
 import { isCodeLanguage } from './languages';

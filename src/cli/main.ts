@@ -2,15 +2,13 @@
  * `keyless scan [paths…] [--format text|json|sarif] [--fail-on-findings] [--fix [--identity …]]`: the passwordless
  * engine from a terminal. Exit 0 = ran, 1 = findings (remaining after --fix) with --fail-on-findings, 2 = error.
  */
-import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { scanDocument } from '../passwordless/engine';
 import { fixPaths } from './fix';
 import { formatFixes, formatText, toJson, type FileFinding } from './report';
 import { toSarif } from './sarif';
-import { filesToScan } from './walk';
+import { scanPaths } from './scan';
 
 const usage = `Usage: keyless scan [paths…] [--format text|json|sarif] [--fail-on-findings] [--exclude <glob>]…
                    [--fix [--identity default|user-assigned]]
@@ -77,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (run.failed.length > 0) return 2;
       return values['fail-on-findings'] && run.remaining.length > 0 ? 1 : 0;
     }
-    const { results, files } = await scanPaths(paths.length ? paths : ['.'], io.cwd, values.exclude);
+    const { results, files } = await scanPaths(paths.length ? paths : ['.'], io.cwd, { exclude: values.exclude });
     io.out(render(values.format as Format, results, files));
     return values['fail-on-findings'] && results.length > 0 ? 1 : 0;
   } catch (error) {
@@ -86,25 +84,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function scanPaths(paths: readonly string[], cwd: string, exclude: readonly string[]): Promise<{ results: FileFinding[]; files: number }> {
-  const results: FileFinding[] = [];
-  let files = 0;
-  for await (const path of filesToScan(paths.map((p) => resolve(cwd, p)), cwd)) {
-    const file = relative(cwd, path).split(sep).join('/') || path;
-    const text = await readFile(path, 'utf8');
-    files++;
-    for (const finding of await scanDocument({ text, fileName: file }, { exclude })) results.push({ file, finding });
-  }
-  return { results, files };
-}
-
 function render(format: Format, results: readonly FileFinding[], files: number): string {
   if (format === 'json') return JSON.stringify(results.map(toJson), null, 2);
   if (format === 'sarif') return JSON.stringify(toSarif(results, version), null, 2);
   return formatText(results, files);
 }
 
-if (require.main === module) {
+// A scan worker (scanPool.ts) loads this bundle too: only the main thread runs the command.
+if (require.main === module && isMainThread) {
   runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`), cwd: process.cwd() }).then(
     (code) => {
       process.exitCode = code;

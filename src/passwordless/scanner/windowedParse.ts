@@ -15,6 +15,8 @@ import { editBetween } from './reusableTrees';
 const dialects: Record<CodeRuleLanguage, Dialect> = { typescript: 'js', javascript: 'js', java: 'java', csharp: 'csharp', go: 'go', python: 'python' };
 /** Past this share of the file, one whole parse is as cheap and needs no lexing. */
 const maxCoverage = 0.5;
+/** The largest change (characters replaced or inserted) across which windows are carried. */
+const maxCarriedChange = 1024;
 
 export interface WindowedParse {
   /** Absent when no hit can be a finding. */
@@ -46,12 +48,13 @@ export function parseWindowed(
  * The windows of an earlier version of the document carried over the one span that changed since (a window the
  * change touches grows to cover it). Windows the change did not touch read as before, so their findings stay; a
  * window it broke is parsed as it is, with the parser's error recovery, as a whole parse of the broken file would
- * be. Undefined when the versions share too little or a hit lies outside every window (a new candidate was typed
- * elsewhere): then the whole file is parsed.
+ * be. Undefined when the change is more than a small paste or a hit lies outside every window (a new candidate was
+ * typed elsewhere): then the whole file is parsed.
  */
 export function parseCarriedWindows(parser: Parser, text: string, hits: readonly LiteralHit[], earlier: { text: string; ranges: ReadonlyArray<[number, number]> }): WindowedParse | undefined {
   const edit = editBetween(earlier.text, text);
-  if (!edit) return undefined;
+  // Keystrokes and small pastes; a larger change is better judged afresh.
+  if (!edit || edit.oldEndIndex - edit.startIndex > maxCarriedChange || edit.newEndIndex - edit.startIndex > maxCarriedChange) return undefined;
   const delta = edit.newEndIndex - edit.oldEndIndex;
   const carried = earlier.ranges.map(([start, end]): [number, number] => {
     if (end <= edit.startIndex) return [start, end];

@@ -100,6 +100,26 @@ describe('Java and Go fixes', () => {
     }
   });
 
+  it('never throws on half-edited files (lines deleted, cut or swapped) and fixes its own result to itself', async () => {
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (const language of ['java', 'go']) {
+      const dir = join(root, language);
+      for (const file of readdirSync(dir).filter((f) => f.includes('.before.'))) {
+        const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+        for (let round = 0; round < 5; round++) {
+          const edited = [...lines];
+          const [a, b] = [random(edited.length), random(edited.length)];
+          if (round % 3 === 0) edited.splice(a, 1);
+          else if (round % 3 === 1) edited[a] = edited[a]!.slice(0, random(edited[a]!.length + 1));
+          else [edited[a], edited[b]] = [edited[b]!, edited[a]!];
+          const fixed = await fixFile({ text: edited.join('\n'), fileName: file }, 'default');
+          assert.equal((await fixFile({ text: fixed.text, fileName: file }, 'default')).text, fixed.text, `${file} round ${round}`);
+        }
+      }
+    }
+  });
+
   it('offers no fix where the rewrite could not be known to compile or to keep its target', async () => {
     for (const path of ['java/event-hubs-connection-string.nofix.before.java', 'go/storage-shared-key.nofix.before.go', 'go/client-secret-credential.nofix.before.go']) {
       assert.deepEqual(await fixesOf(path, readFileSync(join(root, path), 'utf8')), [], path);

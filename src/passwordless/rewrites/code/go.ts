@@ -4,7 +4,7 @@
  * NewDefaultAzureCredential reads AZURE_CLIENT_ID itself, so the user-assigned fix is the same code, titled so.
  */
 import type { Fix, RewriteInput } from '../model';
-import { withFileLineEndings } from './textRanges';
+import { finishedFix } from './textRanges';
 import { GoDocument } from './go/document';
 import { goRules } from './go/rules';
 import { GoRewrite } from './go/session';
@@ -18,7 +18,7 @@ export async function rewriteGo(input: RewriteInput): Promise<Fix | undefined> {
     const site = doc.callAt(input.finding.startOffset, input.finding.endOffset);
     if (!site) return undefined;
     const rewrite = new GoRewrite(doc, site, input);
-    return rule(rewrite) ? withFileLineEndings(rewrite.finish(), input.text) : undefined;
+    return rule(rewrite) ? finishedFix(rewrite.finish(), input.text) : undefined;
   } finally {
     doc.dispose();
   }

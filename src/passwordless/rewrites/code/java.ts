@@ -3,7 +3,7 @@
  * rule (code/java/rules.ts), with `com.azure.identity.DefaultAzureCredentialBuilder` imported once.
  */
 import type { Fix, RewriteInput } from '../model';
-import { withFileLineEndings } from './textRanges';
+import { finishedFix } from './textRanges';
 import { JavaDocument } from './java/document';
 import { javaRules } from './java/rules';
 import { JavaRewrite } from './java/session';
@@ -17,7 +17,7 @@ export async function rewriteJava(input: RewriteInput): Promise<Fix | undefined>
     const site = doc.callAt(input.finding.startOffset, input.finding.endOffset);
     if (!site) return undefined;
     const rewrite = new JavaRewrite(doc, site, input);
-    return rule(rewrite) ? withFileLineEndings(rewrite.finish(), input.text) : undefined;
+    return rule(rewrite) ? finishedFix(rewrite.finish(), input.text) : undefined;
   } finally {
     doc.dispose();
   }

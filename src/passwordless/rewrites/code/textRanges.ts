@@ -53,8 +53,18 @@ export function declarationLines(text: string, statement: Node): Span {
   return wholeLines(text, { start, end: statement.endIndex });
 }
 
-/** New lines in a fix written the way the file writes them (a CRLF file stays CRLF). */
-export function withFileLineEndings(fix: Fix | undefined, text: string): Fix | undefined {
-  if (!fix || !text.includes('\r\n')) return fix;
+/** True when two edits touch the same text (an insertion at the very start or end of a replacement does not). */
+function overlapping(edits: readonly Span[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1]!.end);
+}
+
+/**
+ * The fix as the file needs it: no fix when its edits collide (error recovery in a half-typed file can stretch a
+ * node over its neighbours), and new lines written the way the file writes them (a CRLF file stays CRLF).
+ */
+export function finishedFix(fix: Fix | undefined, text: string): Fix | undefined {
+  if (!fix || overlapping(fix.edits)) return undefined;
+  if (!text.includes('\r\n')) return fix;
   return { ...fix, edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
 }

@@ -39,6 +39,9 @@ interface Insertion {
 function placement(doc: GoDocument, specs: ImportSpec[], path: string): Omit<Insertion, 'paths'> {
   const { text } = doc;
   if (specs.length === 0) {
+    // Nothing stays: open the block if there is one, else after the package line.
+    const block = doc.root.descendantsOfType('import_spec_list')[0];
+    if (block) return { at: block.startIndex + 1, where: 'after', gap: '', indent: '\t' };
     const pkg = doc.root.namedChildren.find((n) => n?.type === 'package_clause');
     return { at: pkg?.endIndex ?? 0, where: 'after', gap: '\n', indent: 'import ' };
   }
@@ -108,7 +111,7 @@ export function goImportEdits(doc: GoDocument, add: string[], drop: ImportSpec[]
   const single = declarations.length === 1 && !declarations[0]!.namedChildren.some((c) => c?.type === 'import_spec_list');
   if (single && paths.length > 0) return [asBlock(declarations[0]!, kept, paths)];
   // Placed among the imports that stay, so no insertion lands inside a dropped line.
-  const specs = kept.length > 0 ? kept : all;
+  const specs = kept;
   const insertions = new Map<string, Insertion>();
   for (const path of new Set(add)) {
     if (kept.some((s) => s.path === path)) continue;

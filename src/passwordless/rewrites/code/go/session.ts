@@ -17,10 +17,10 @@ import { errorHandling } from './errors';
 import { goImportEdits } from './imports';
 
 const identityPath = 'github.com/Azure/azure-sdk-for-go/sdk/azidentity';
-const standardImports: Record<string, string> = { os: 'os', strings: 'strings' };
+/** Standard-library packages the rewritten code may call (os.Getenv, strings.TrimSuffix). */
+const standardImports = ['os', 'strings'];
 const tokenConstructors = /^azidentity\.New(DefaultAzure|ManagedIdentity|WorkloadIdentity|AzureCLI|AzureDeveloperCLI|Environment|ChainedToken)Credential$/;
 const tokenParameterTypes = /^(azcore\.TokenCredential|\*azidentity\.(DefaultAzure|ManagedIdentity|WorkloadIdentity|AzureCLI|ChainedToken)Credential)$/;
-
 
 export class GoRewrite {
   private readonly edits: TextEdit[] = [];
@@ -111,7 +111,7 @@ export class GoRewrite {
     const cleanup = this.unusedLocals(removed);
     if (!cleanup) return undefined;
     const newText = this.edits.map((e) => e.newText).join('\n');
-    const add = [...(/\bazidentity\./.test(newText) ? [identityPath] : []), ...Object.keys(standardImports).filter((p) => new RegExp(`\\b${p}\\.`).test(newText))];
+    const add = [...(/\bazidentity\./.test(newText) ? [identityPath] : []), ...standardImports.filter((p) => new RegExp(`\\b${p}\\.`).test(newText))];
     const drop = this.doc.imports().filter((spec) => !/^[_.]$/.test(spec.name) && this.unusedImport(spec.name, removed, newText));
     const edits = [...this.edits, ...cleanup, ...goImportEdits(this.doc, add, drop)].filter((e) => e.newText !== this.doc.text.slice(e.start, e.end));
     if (edits.length === 0) return undefined;

@@ -15,13 +15,12 @@ import { declarationLines, indentAt, inside, spanOf, type Span } from '../textRa
 import { isPure, type Declaration, type JavaDocument } from './document';
 import { importEdits } from './imports';
 
-export const builderClass = 'com.azure.identity.DefaultAzureCredentialBuilder';
-export const credentialClass = 'com.azure.identity.DefaultAzureCredential';
+const builderClass = 'com.azure.identity.DefaultAzureCredentialBuilder';
+const credentialClass = 'com.azure.identity.DefaultAzureCredential';
 /** Classes that hold a key or secret: their imports go with their last use. */
 const secretClasses = ['ClientSecretCredentialBuilder', 'ClientSecretCredential', 'AzureKeyCredential', 'KeyCredential', 'StorageSharedKeyCredential', 'AzureNamedKeyCredential'];
 /** Declared types whose variables already hold a token credential worth reusing. */
 const tokenTypes = /^(TokenCredential|DefaultAzureCredential|ManagedIdentityCredential|WorkloadIdentityCredential|ChainedTokenCredential)$/;
-
 
 export class JavaRewrite {
   private readonly edits: TextEdit[] = [];

@@ -1,6 +1,6 @@
 /** Offsets helpers shared by the Java and Go rewriters: whole-line spans, indentation, and "is this inside an edit". */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { Fix } from '../model';
+import type { Fix, TextEdit } from '../model';
 
 export interface Span {
   start: number;
@@ -59,12 +59,26 @@ function overlapping(edits: readonly Span[]): boolean {
   return sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1]!.end);
 }
 
+/** Edits that touch (one ends where the next starts) as one edit: an editor's undo then has one way to read them. */
+function mergeTouching(edits: readonly TextEdit[]): TextEdit[] {
+  const merged: TextEdit[] = [];
+  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = merged[merged.length - 1];
+    // Two insertions at one point: applyEdits puts the later one first, and so does the merge.
+    const samePoint = last && last.start === last.end && edit.start === edit.end && last.start === edit.start;
+    if (last && last.end === edit.start) merged[merged.length - 1] = { start: last.start, end: edit.end, newText: samePoint ? edit.newText + last.newText : last.newText + edit.newText };
+    else merged.push({ ...edit });
+  }
+  return merged;
+}
+
 /**
  * The fix as the file needs it: no fix when its edits collide (error recovery in a half-typed file can stretch a
- * node over its neighbours), and new lines written the way the file writes them (a CRLF file stays CRLF).
+ * node over its neighbours), touching edits merged, and new lines written the way the file writes them (CRLF stays).
  */
 export function finishedFix(fix: Fix | undefined, text: string): Fix | undefined {
   if (!fix || overlapping(fix.edits)) return undefined;
-  if (!text.includes('\r\n')) return fix;
-  return { ...fix, edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') })) };
+  const crlf = text.includes('\r\n');
+  const edits = mergeTouching(fix.edits).map((e) => (crlf ? { ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') } : e));
+  return { ...fix, edits };
 }

@@ -113,15 +113,25 @@ export function goImportEdits(doc: GoDocument, add: string[], drop: ImportSpec[]
   // Placed among the imports that stay, so no insertion lands inside a dropped line.
   const specs = kept;
   const insertions = new Map<string, Insertion>();
-  for (const path of new Set(add)) {
-    if (kept.some((s) => s.path === path)) continue;
+  for (const path of paths) {
     const place = placement(doc, specs, path);
     const key = `${place.at}:${place.where}:${place.gap}`;
     const existing = insertions.get(key);
     if (existing) existing.paths.push(path);
     else insertions.set(key, { ...place, paths: [path] });
   }
-  const edits: TextEdit[] = [...insertions.values()].map((i) => ({ start: i.at, end: i.at, newText: render(i) }));
+  // One edit per offset: a new standard-library group opens before the group it precedes; a new last group follows.
+  const rank = (i: Insertion) => (i.where === 'before' ? (i.gap ? 0 : 1) : i.gap ? 3 : 2);
+  const byOffset = new Map<number, Insertion[]>();
+  for (const insertion of insertions.values()) byOffset.set(insertion.at, [...(byOffset.get(insertion.at) ?? []), insertion]);
+  const edits: TextEdit[] = [...byOffset.entries()].map(([at, list]) => ({
+    start: at,
+    end: at,
+    newText: list
+      .sort((a, b) => rank(a) - rank(b))
+      .map(render)
+      .join(''),
+  }));
   for (const spec of drop) edits.push({ ...dropSpan(doc, spec), newText: '' });
   return edits;
 }

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { scanDocument } from '../../src/passwordless/engine';
-import { fixFile, fixesFor, type Fix } from '../../src/passwordless/rewrites';
+import { applyEdits, fixFile, fixesFor, type Fix } from '../../src/passwordless/rewrites';
 import { codeRules } from '../../src/passwordless/rules';
 import { parserFor } from '../../src/passwordless/scanner/grammars';
 
@@ -96,6 +96,21 @@ describe('Java and Go fixes', () => {
         const before = crlf(readFileSync(join(dir, file), 'utf8'));
         const after = crlf(readFileSync(join(dir, file.replace('.before.', '.after.')), 'utf8'));
         assert.equal((await fixFile({ text: before, fileName: file }, 'default')).text, after, file);
+      }
+    }
+  });
+
+  it('reaches the same result whichever finding is fixed first (a client built from a key credential, or the credential)', async () => {
+    for (const language of ['java', 'go']) {
+      const dir = join(root, language);
+      for (const file of readdirSync(dir).filter((f) => f.includes('.before.') && !f.includes('.nofix.'))) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        const findings = (await scanDocument({ text, fileName: file })).filter((f) => codeRules.some((r) => r.id === f.ruleId));
+        if (findings.length < 2) continue;
+        const [lastFirst] = await fixesFor({ text, fileName: file, finding: findings[findings.length - 1]! }, 'default');
+        assert.ok(lastFirst, `${file}: a fix for its last finding`);
+        const rest = await fixFile({ text: applyEdits(text, lastFirst.edits), fileName: file }, 'default');
+        assert.equal(rest.text, readFileSync(join(dir, file.replace('.before.', '.after.')), 'utf8'), file);
       }
     }
   });

@@ -88,7 +88,9 @@ const withKeyCredential: GoRule = (r) => {
   const name = r.site.name;
   if (!key || !keyConstructor.test(name)) return false;
   const declared = unwrap(key).type === 'identifier' ? r.doc.declarationOf(unwrap(key)) : undefined;
-  const maker = declared?.kind === 'local' && declared.value?.type === 'call_expression' ? declared.value : undefined;
+  // `key, err := azblob.NewSharedKeyCredential(…)` pairs two names with one call: the call is the statement's only value.
+  const value = declared?.kind === 'local' ? (declared.value ?? declared.statement.childForFieldName('right')?.namedChildren[0]) : undefined;
+  const maker = value?.type === 'call_expression' ? value : undefined;
   if (maker && keyCredentialMakers.test(maker.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '')) return keyCredentialVariable(r, maker);
   const cred = r.credential();
   if (!cred) return false;

@@ -84,7 +84,7 @@ describe('Python fixes', () => {
     assert.deepEqual(preferred.settings.map((s) => s.name), ['AZURE_CLIENT_ID', 'AZURE_STORAGEBLOB_RESOURCEENDPOINT']);
     assert.equal(other.title, 'Use DefaultAzureCredential (reads AZURE_STORAGEBLOB_RESOURCEENDPOINT)');
     assert.deepEqual(other.settings.map((s) => s.name), ['AZURE_STORAGEBLOB_RESOURCEENDPOINT']);
-    assert.deepEqual(other.requires, [{ ecosystem: 'pypi', name: 'azure-identity', version: '1.27.0' }]);
+    assert.deepEqual(other.requires, [{ ecosystem: 'pypi', name: 'azure-identity', version: '1.19.0' }]);
   });
 
   it('edits only the call and the import lines', async () => {

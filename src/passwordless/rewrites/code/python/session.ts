@@ -5,6 +5,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ServiceId } from '../../../../core/roles';
+import { identityPackages } from '../../dependencies/packages';
 import type { Fix, PackageRef, RewriteInput, SettingRef, TextEdit } from '../../model';
 import { classifyNode } from '../../../scanner/credentials';
 import { profiles } from '../../../scanner/syntax';
@@ -13,7 +14,7 @@ import { endpointFromConnectionString } from './connectionString';
 import { argumentsOf, indentAt, type PyArgument, type PyDocument } from './document';
 import { PyImports } from './imports';
 
-export const identityPackage: PackageRef = { ecosystem: 'pypi', name: 'azure-identity', version: '1.27.0' };
+export const identityPackage: PackageRef = identityPackages.pypi;
 
 /** Classes that wrap a key or secret: a rewrite that removes their last use also removes their import. */
 const secretClasses = new Set(['ClientSecretCredential', 'AzureNamedKeyCredential']);

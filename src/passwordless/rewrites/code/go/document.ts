@@ -5,7 +5,6 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { parserFor } from '../../../scanner/grammars';
-import type { ValueSource } from '../connectionEndpoint';
 import { ParsedCode } from '../parsedCode';
 
 export interface Declaration {
@@ -33,23 +32,15 @@ const functionTypes = new Set(['function_declaration', 'method_declaration', 'fu
 export class GoDocument extends ParsedCode {
   static async parse(text: string): Promise<GoDocument | undefined> {
     const tree = (await parserFor('go')).parse(text);
-    return tree ? new GoDocument(text, tree, 'go') : undefined;
+    return tree ? new GoDocument(text, tree, 'go', { unwrap, literalValue, isEnvRead }) : undefined;
   }
 
   envRead(name: string): string {
     return `os.Getenv("${name}")`;
   }
 
-  sourceOf(node: Node, depth = 0): ValueSource {
-    const inner = unwrap(node);
-    const literal = literalValue(inner);
-    if (literal !== undefined) return { kind: 'literal', value: literal };
-    if (isEnvRead(inner)) return { kind: 'env' };
-    if (inner.type === 'identifier' && depth < 5) {
-      const declared = this.declarationOf(inner);
-      if (declared?.value) return this.sourceOf(declared.value, depth + 1);
-    }
-    return { kind: 'other' };
+  protected declaredValue(identifier: Node): Node | undefined {
+    return this.declarationOf(identifier)?.value;
   }
 
   /** The statement that holds the node and sits directly in a block, and that block's statement list. */

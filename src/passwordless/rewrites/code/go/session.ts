@@ -5,12 +5,11 @@
  * result: locals and imports left unused are removed (else no fix), and the imports it needs are added in gofmt order.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { ServiceId } from '../../../../core/roles';
-import type { CallSite } from '../../../scanner/syntax';
 import { identityPackages } from '../../dependencies/packages';
-import type { Fix, RewriteInput, SettingRef, TextEdit } from '../../model';
+import type { Fix, TextEdit } from '../../model';
 import { CLIENT_ID_ENV } from '../../settings';
-import { endpointCode, type EndpointCode } from '../connectionEndpoint';
+import type { EndpointCode } from '../connectionEndpoint';
+import { EditSession } from '../editSession';
 import { declarationLines, indentAt, inside, spanOf, type Span } from '../textRanges';
 import { isPure, literalValue, unwrap, type GoDocument } from './document';
 import { errorHandling } from './errors';
@@ -22,30 +21,9 @@ const standardImports = ['os', 'strings'];
 const tokenConstructors = /^azidentity\.New(DefaultAzure|ManagedIdentity|WorkloadIdentity|AzureCLI|AzureDeveloperCLI|Environment|ChainedToken)Credential$/;
 const tokenParameterTypes = /^(azcore\.TokenCredential|\*azidentity\.(DefaultAzure|ManagedIdentity|WorkloadIdentity|AzureCLI|ChainedToken)Credential)$/;
 
-export class GoRewrite {
-  private readonly edits: TextEdit[] = [];
-  private readonly settings: SettingRef[] = [];
+export class GoRewrite extends EditSession<GoDocument> {
   private credentialName?: string;
   private reused = false;
-
-  constructor(
-    readonly doc: GoDocument,
-    readonly site: CallSite,
-    readonly input: RewriteInput,
-  ) {}
-
-  get args(): Node[] {
-    return this.site.args.map((a) => a.value);
-  }
-
-  replace(span: Span | Node, newText: string): void {
-    const { start, end } = 'startIndex' in span ? spanOf(span) : span;
-    this.edits.push({ start, end, newText });
-  }
-
-  insert(at: number, newText: string): void {
-    this.edits.push({ start: at, end: at, newText });
-  }
 
   /** `pkg.Old(…)` → `pkg.New(…)`: only the function name changes. */
   rename(call: Node, name: string): void {
@@ -77,11 +55,6 @@ export class GoRewrite {
     );
     this.credentialName = cred;
     return cred;
-  }
-
-  /** The endpoint in place of a connection string: derived from a visible literal, else read from the environment. */
-  endpoint(service: ServiceId, connectionString: Node): EndpointCode | undefined {
-    return endpointCode(service, this.doc.sourceOf(connectionString), this.doc, this.settings);
   }
 
   /** A container, blob or queue URL: the account endpoint joined with the names (a setting's trailing slash trimmed). */

@@ -5,7 +5,6 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { parserFor } from '../../../scanner/grammars';
-import type { ValueSource } from '../connectionEndpoint';
 import { ParsedCode } from '../parsedCode';
 
 export interface Declaration {
@@ -31,24 +30,15 @@ export interface ImportLine {
 export class JavaDocument extends ParsedCode {
   static async parse(text: string): Promise<JavaDocument | undefined> {
     const tree = (await parserFor('java')).parse(text);
-    return tree ? new JavaDocument(text, tree, 'java') : undefined;
+    return tree ? new JavaDocument(text, tree, 'java', { unwrap, literalValue, isEnvRead }) : undefined;
   }
 
   envRead(name: string): string {
     return `System.getenv("${name}")`;
   }
 
-  /** A literal (or literals joined with +), an environment read, or a name declared with either in this file. */
-  sourceOf(node: Node, depth = 0): ValueSource {
-    const inner = unwrap(node);
-    const literal = literalValue(inner);
-    if (literal !== undefined) return { kind: 'literal', value: literal };
-    if (isEnvRead(inner)) return { kind: 'env' };
-    if (inner.type === 'identifier' && depth < 5) {
-      const declared = this.declarationOf(inner);
-      if (declared?.value) return this.sourceOf(declared.value, depth + 1);
-    }
-    return { kind: 'other' };
+  protected declaredValue(identifier: Node): Node | undefined {
+    return this.declarationOf(identifier)?.value;
   }
 
   /** The local (declared earlier in an enclosing block) or field (of an enclosing class) this identifier names. */

@@ -5,12 +5,10 @@
  * of the secret credential classes go when nothing uses them, and the identity import is added once, in sorted place.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { ServiceId } from '../../../../core/roles';
-import type { CallSite } from '../../../scanner/syntax';
 import { identityPackages } from '../../dependencies/packages';
-import type { Fix, RewriteInput, SettingRef, TextEdit } from '../../model';
+import type { Fix, TextEdit } from '../../model';
 import { CLIENT_ID_ENV } from '../../settings';
-import { endpointCode, type EndpointCode } from '../connectionEndpoint';
+import { EditSession } from '../editSession';
 import { declarationLines, indentAt, inside, spanOf, type Span } from '../textRanges';
 import { isPure, type Declaration, type JavaDocument } from './document';
 import { importEdits } from './imports';
@@ -22,27 +20,10 @@ const secretClasses = ['ClientSecretCredentialBuilder', 'ClientSecretCredential'
 /** Declared types whose variables already hold a token credential worth reusing. */
 const tokenTypes = /^(TokenCredential|DefaultAzureCredential|ManagedIdentityCredential|WorkloadIdentityCredential|ChainedTokenCredential)$/;
 
-export class JavaRewrite {
-  private readonly edits: TextEdit[] = [];
-  private readonly settings: SettingRef[] = [];
+export class JavaRewrite extends EditSession<JavaDocument> {
   private readonly classes = new Set<string>();
   private reused?: string;
   private fresh = false;
-
-  constructor(
-    readonly doc: JavaDocument,
-    readonly site: CallSite,
-    readonly input: RewriteInput,
-  ) {}
-
-  get args(): Node[] {
-    return this.site.args.map((a) => a.value);
-  }
-
-  replace(span: Span | Node, newText: string): void {
-    const { start, end } = 'startIndex' in span ? spanOf(span) : span;
-    this.edits.push({ start, end, newText });
-  }
 
   /** Replace `name(args)` of the matched method call, keeping its receiver chain: `.connectionString(cs)` → `.endpoint(…)…`. */
   replaceCall(newText: string): void {
@@ -80,11 +61,6 @@ export class JavaRewrite {
     return this.input.options.identity === 'userAssigned'
       ? `new DefaultAzureCredentialBuilder().managedIdentityClientId(System.getenv("${CLIENT_ID_ENV}")).build()`
       : 'new DefaultAzureCredentialBuilder().build()';
-  }
-
-  /** The endpoint in place of a connection string: derived from a visible literal, else read from the environment. */
-  endpoint(service: ServiceId, connectionString: Node): EndpointCode | undefined {
-    return endpointCode(service, this.doc.sourceOf(connectionString), this.doc, this.settings);
   }
 
   finish(): Fix | undefined {

@@ -9,8 +9,8 @@ export const keyVaultClientSecret: CodeRule = {
   severity: 'warning',
   message: 'This Key Vault client signs in with a client secret. Use DefaultAzureCredential (a managed identity in Azure, your own sign-in locally).',
   patterns: [
-    { languages: ['typescript', 'javascript', 'csharp'], construct: ['SecretClient', 'KeyClient', 'CertificateClient'], when: 'noCredential' },
-    { languages: ['python'], call: ['SecretClient', 'KeyClient', 'CertificateClient'], when: 'noCredential' },
-    { languages: ['java'], call: ['credential'], receiver: ['SecretClientBuilder', 'KeyClientBuilder', 'CertificateClientBuilder'], when: 'noCredential' },
+    { languages: ['typescript', 'javascript', 'csharp'], construct: ['SecretClient', 'KeyClient', 'CertificateClient'], when: 'noCredentialOrVariable' },
+    { languages: ['python'], call: ['SecretClient', 'KeyClient', 'CertificateClient'], when: 'noCredentialOrVariable' },
+    { languages: ['java'], call: ['credential'], receiver: ['SecretClientBuilder', 'KeyClientBuilder', 'CertificateClientBuilder'], when: 'noCredentialOrVariable' },
   ],
 };

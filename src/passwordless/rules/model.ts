@@ -6,10 +6,12 @@ import type { ConfigLanguage, RuleLanguage, Severity, Target } from '../types';
 export type CodeRuleLanguage = Exclude<RuleLanguage, ConfigLanguage>;
 
 /**
- * When a matched call is a finding: always; only when none of its arguments is a token credential; or only when an
- * object or keyword argument sets a password that is not an access token.
+ * When a matched call is a finding: always; only when none of its arguments is a token credential; the same, but a
+ * plain variable counts as a credential (clients with no key overload, such as Key Vault's: whatever the variable
+ * holds is a token credential, and a ClientSecretCredential behind it is a finding where it is built); or only when
+ * an object or keyword argument sets a password that is not an access token.
  */
-export type ArgumentCondition = 'always' | 'noCredential' | 'password';
+export type ArgumentCondition = 'always' | 'noCredential' | 'noCredentialOrVariable' | 'password';
 
 export interface CodePattern {
   languages: CodeRuleLanguage[];

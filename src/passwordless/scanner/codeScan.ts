@@ -5,7 +5,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { CodePattern, CodeRule, CodeRuleLanguage } from '../rules/model';
 import type { Target } from '../types';
-import { lacksCredential, setsPassword } from './credentials';
+import { lacksCredential, lacksCredentialInSlot, setsPassword } from './credentials';
 import { callSiteOf, profiles, type CallSite, type SyntaxProfile } from './syntax';
 import { targetIn } from './targets';
 
@@ -132,6 +132,8 @@ function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfi
       return true;
     case 'noCredential':
       return lacksCredential(site.args, profile);
+    case 'noCredentialOrVariable':
+      return lacksCredentialInSlot(site.args, profile);
     case 'password':
       return setsPassword(site.args, profile);
   }

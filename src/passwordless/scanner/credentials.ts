@@ -55,6 +55,18 @@ export function lacksCredential(args: readonly Argument[], profile: SyntaxProfil
   return kinds.length > 0 && !kinds.includes('credential');
 }
 
+/**
+ * For clients whose only overload takes a token credential (Key Vault's): a plain variable in the credential slot
+ * holds one, whatever its name (a ClientSecretCredential behind it is a finding where it is built). The slot is the
+ * `credential` keyword, else the second positional argument, else a builder's single argument.
+ */
+export function lacksCredentialInSlot(args: readonly Argument[], profile: SyntaxProfile): boolean {
+  const positional = args.filter((arg) => !arg.keyword);
+  const slot = args.find((arg) => arg.keyword === 'credential') ?? positional[1] ?? (args.length === 1 ? positional[0] : undefined);
+  if (slot?.value.type === 'identifier') return false;
+  return lacksCredential(args, profile);
+}
+
 const passwordKeys = new Set(['password', 'pwd']);
 const tokenValue = /token|Token/;
 

@@ -182,6 +182,17 @@ describe('windows around candidate calls', () => {
     assert.deepEqual(windowsOf(text, 'js', 'ServiceBusClient'), ['const c = new ServiceBusClient(cs);']);
   });
 
+  it("hold a C# declaration whole from its declared type to its target-typed new(…), past a property's accessor braces", async () => {
+    const text = `${pad('csharp', '', 10, 0)}\nclass Settings\n{\n    int x = 1;\n    public ConfigurationClient Config { get; } =\n        new(cs);\n    void M()\n    {\n        BlobServiceClient client = new(connectionString);\n    }\n}\n`;
+    assert.deepEqual(windowsOf(text, 'csharp', 'ConfigurationClient'), ['class Settings\n{', 'public ConfigurationClient Config { get; } =\n        new(cs);', '}\n']);
+    const hits = literalHits(text, planFor('csharp'));
+    const windowed = parseWindowed(await parserFor(grammarFor('csharp')), text, 'csharp', hits, () => undefined);
+    assert.ok(typeof windowed === 'object' && windowed.tree, 'a windowed parse, not the whole file');
+    windowed.tree.delete();
+    const found = await scanDocument({ text, fileName: 'TargetTyped.cs' }, { parse: 'windows' });
+    assert.deepEqual(found.map((f) => text.slice(f.startOffset, f.endOffset)), ['new(cs)', 'new(connectionString)']);
+  });
+
   it('drop a builder method whose statement names none of its builders', () => {
     const text = 'class A {\n  void m() {\n    map.key(k);\n    var b = new SecretClientBuilder().key(k);\n  }\n}\n';
     const first = text.indexOf('key');

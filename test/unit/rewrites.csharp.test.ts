@@ -8,7 +8,6 @@ import { describe, it } from 'node:test';
 import { scanDocument } from '../../src/passwordless/engine';
 import { applyEdits, fixesFor, fixFile } from '../../src/passwordless/rewrites';
 import type { IdentityChoice } from '../../src/passwordless/rewrites';
-import type { Finding } from '../../src/passwordless/types';
 
 const fileName = 'Sample.cs';
 
@@ -146,23 +145,25 @@ describe('C# rewrites: shapes left to a human', () => {
 });
 
 describe('C# rewrites: target-typed new', () => {
-  // The scanner does not report `new(…)` yet; the rewriter already reads the class from the declaration.
-  const findingAt = (text: string, ruleId: string): Finding => {
-    const start = text.indexOf('new(');
-    const end = text.indexOf(');', start) + 1;
-    const origin = { line: 0, column: 0 };
-    return { ruleId, service: 'cosmosDb', language: 'csharp', severity: 'warning', message: '', range: { start: origin, end: origin }, startOffset: start, endOffset: end };
-  };
-
+  // The scanner reports `new(…)` through the declared type; the rewriter reads the class from the same declaration.
   it('rewrites a client built with new(connectionString) using the declared type', async () => {
     const text = `using Microsoft.Azure.Cosmos;\n\nstatic class A\n{\n    static readonly CosmosClient Client = new("AccountEndpoint=https://contoso.documents.azure.com:443/;AccountKey=a2V5;");\n}\n`;
-    const [fix] = await fixesFor({ text, fileName, finding: findingAt(text, 'cosmos-key') });
+    const [fix] = await onlyFix(text);
     assert.match(applyEdits(text, fix!.edits), /Client = new\("https:\/\/contoso\.documents\.azure\.com:443\/", new DefaultAzureCredential\(\)\);/);
   });
 
   it('retypes a ClientSecretCredential field built with new(…)', async () => {
     const text = `using Azure.Identity;\n\nstatic class A\n{\n    static readonly ClientSecretCredential Credential = new("t", "c", "s");\n}\n`;
-    const [fix] = await fixesFor({ text, fileName, finding: findingAt(text, 'client-secret-credential') });
+    const [fix] = await onlyFix(text);
     assert.match(applyEdits(text, fix!.edits), /static readonly DefaultAzureCredential Credential = new DefaultAzureCredential\(\);/);
+  });
+
+  it('fixes a nullable property and a Key Vault field in one pass, leaving no finding', async () => {
+    const text = `using Azure.Identity;\nusing Azure.Security.KeyVault.Secrets;\nusing Azure.Storage.Blobs;\n\nclass Vault\n{\n    private readonly SecretClient _client = new(new Uri("https://kv-a.vault.azure.net"), new ClientSecretCredential(t, c, s));\n    BlobServiceClient? Blobs { get; } = new(Environment.GetEnvironmentVariable("STORAGE"));\n}\n`;
+    assert.deepEqual((await scanDocument({ text, fileName })).map((f) => f.ruleId), ['key-vault-client-secret', 'blob-connection-string']);
+    const after = await fixed(text);
+    assert.match(after, /_client = new\(new Uri\("https:\/\/kv-a\.vault\.azure\.net"\), new DefaultAzureCredential\(\)\);/);
+    assert.match(after, /Blobs \{ get; \} = new\(new Uri\(Environment\.GetEnvironmentVariable\("AZURE_STORAGEBLOB_RESOURCEENDPOINT"\)\), new DefaultAzureCredential\(\)\);/);
+    assert.deepEqual(await scanDocument({ text: after, fileName }), []);
   });
 });

@@ -6,7 +6,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { CodePattern, CodeRule, CodeRuleLanguage } from '../rules/model';
 import type { Target } from '../types';
 import { lacksCredential, lacksCredentialInSlot, setsPassword } from './credentials';
-import { callSiteOf, profiles, type CallSite, type SyntaxProfile } from './syntax';
+import { callSiteOf, profiles, targetTypedCreations, type CallSite, type SyntaxProfile } from './syntax';
 import { targetIn } from './targets';
 
 export interface CodeHit {
@@ -74,8 +74,7 @@ export function findCodeHits(
     if (!index.has(literal)) continue;
     const leaf = root.descendantForIndex(offset, offset + literal.length);
     if (!leaf || leaf.text !== literal || isInert(leaf, profile)) continue;
-    const site = enclosingSite(leaf, literal, profile);
-    if (site) consider(site);
+    for (const site of enclosingSites(leaf, literal, profile)) consider(site);
   }
   return hits;
 }
@@ -106,17 +105,23 @@ function isInert(node: Node, profile: SyntaxProfile): boolean {
   return false;
 }
 
-/** The call or construction whose callee ends with this identifier. */
-function enclosingSite(leaf: Node, name: string, profile: SyntaxProfile): CallSite | undefined {
+/**
+ * The call or construction whose callee ends with this identifier; or, when the identifier is the declared type of
+ * a C# declaration, the target-typed `new(…)` constructions it initialises (the type is written before them).
+ */
+function enclosingSites(leaf: Node, name: string, profile: SyntaxProfile): CallSite[] {
+  const named = (site: CallSite | undefined): site is CallSite =>
+    !!site && site.name === name && leaf.startIndex >= site.calleeNode.startIndex && leaf.endIndex <= site.calleeNode.endIndex;
   let current = leaf.parent;
   for (let depth = 0; current && depth < maxClimb; depth++, current = current.parent) {
+    if (profile.targetTyped && declarations.has(current.type)) return targetTypedCreations(current, profile).map((node) => callSiteOf(node, profile)).filter(named);
     const site = callSiteOf(current, profile);
-    if (!site) continue;
-    const inCallee = leaf.startIndex >= site.calleeNode.startIndex && leaf.endIndex <= site.calleeNode.endIndex;
-    return inCallee && site.name === name ? site : undefined;
+    if (site) return named(site) ? [site] : [];
   }
-  return undefined;
+  return [];
 }
+
+const declarations = new Set(['variable_declaration', 'property_declaration']);
 
 function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfile): boolean {
   if (site.kind !== candidate.kind) return false;

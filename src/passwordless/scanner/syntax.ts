@@ -7,6 +7,8 @@ import type { CodeRuleLanguage } from '../rules/model';
 
 export interface SyntaxProfile {
   construct: ReadonlySet<string>;
+  /** Constructions without a type of their own (C#'s `new(…)`): they build the declared type of what they initialise. */
+  targetTyped?: ReadonlySet<string>;
   call: ReadonlySet<string>;
   strings: ReadonlySet<string>;
   functions: ReadonlySet<string>;
@@ -44,7 +46,8 @@ export const profiles: Record<CodeRuleLanguage, SyntaxProfile> = {
     calleeField: 'function',
   },
   csharp: {
-    construct: set('object_creation_expression'),
+    construct: set('object_creation_expression', 'implicit_object_creation_expression'),
+    targetTyped: set('implicit_object_creation_expression'),
     call: set('invocation_expression'),
     strings: set('string_literal', 'verbatim_string_literal', 'interpolated_string_expression', 'raw_string_literal'),
     functions: set('lambda_expression', 'anonymous_method_expression'),
@@ -104,11 +107,16 @@ function normaliseCallee(text: string): string {
 export function callSiteOf(node: Node, profile: SyntaxProfile): CallSite | undefined {
   const kind = profile.construct.has(node.type) ? 'construct' : profile.call.has(node.type) ? 'call' : undefined;
   if (!kind) return undefined;
-  const calleeNode = kind === 'construct' ? (node.childForFieldName('constructor') ?? node.childForFieldName('type')) : node.childForFieldName(profile.calleeField);
+  const calleeNode = profile.targetTyped?.has(node.type)
+    ? declaredTypeOf(node)
+    : kind === 'construct'
+      ? (node.childForFieldName('constructor') ?? node.childForFieldName('type'))
+      : node.childForFieldName(profile.calleeField);
   if (!calleeNode) return undefined;
   const callee = normaliseCallee(calleeNode.text);
   if (callee.length === 0) return undefined;
-  const dot = callee.lastIndexOf('.');
+  // `global::Name` has no dot before the name.
+  const dot = Math.max(callee.lastIndexOf('.'), callee.lastIndexOf(':'));
   const receiver = profile.receiverField && kind === 'call' ? (node.childForFieldName(profile.receiverField) ?? undefined) : undefined;
   let args: Argument[] | undefined;
   return {
@@ -125,8 +133,36 @@ export function callSiteOf(node: Node, profile: SyntaxProfile): CallSite | undef
   };
 }
 
+/**
+ * The type a C# target-typed `new(…)` builds: the declared type of the variable, field or property it initialises
+ * (`BlobServiceClient c = new(…)`, `SecretClient C { get; } = new(…)`, `CosmosClient C => new(…)`), `?` dropped.
+ * Undefined elsewhere (arguments, returns, assignments), where the type is not written next to it.
+ */
+export function declaredTypeOf(creation: Node): Node | undefined {
+  let owner = creation.parent;
+  if (owner?.type === 'arrow_expression_clause' && owner.parent?.type === 'property_declaration') owner = owner.parent;
+  const declaration = owner?.type === 'variable_declarator' ? owner.parent : owner;
+  if (declaration?.type !== 'variable_declaration' && declaration?.type !== 'property_declaration') return undefined;
+  const type = declaration.childForFieldName('type');
+  return (type?.type === 'nullable_type' ? type.childForFieldName('type') : type) ?? undefined;
+}
+
+/** The target-typed constructions a C# declaration initialises: one per declarator, or a property's value. */
+export function targetTypedCreations(declaration: Node, profile: SyntaxProfile): Node[] {
+  if (!profile.targetTyped) return [];
+  let values: Array<Node | null | undefined> = [];
+  if (declaration.type === 'variable_declaration') {
+    values = declaration.namedChildren.filter((child) => child?.type === 'variable_declarator').map((declarator) => declarator!.namedChildren[declarator!.namedChildCount - 1]);
+  } else if (declaration.type === 'property_declaration') {
+    const value = declaration.childForFieldName('value');
+    values = [value?.type === 'arrow_expression_clause' ? value.namedChildren[0] : value];
+  }
+  return values.filter((value): value is Node => !!value && profile.targetTyped!.has(value.type));
+}
+
 function argumentsOf(node: Node): Argument[] {
-  const list = node.childForFieldName('arguments');
+  // C#'s `new(…)` has its argument list without a field name.
+  const list = node.childForFieldName('arguments') ?? node.namedChildren.find((child) => child?.type === 'argument_list');
   if (!list) return [];
   const args: Argument[] = [];
   for (const child of list.namedChildren) {

@@ -4,6 +4,7 @@
  */
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { parserFor } from '../../../scanner/grammars';
+import { declaredTypeOf } from '../../../scanner/syntax';
 
 /** One argument as written: `value` or `name: value`. */
 export interface CsArgument {
@@ -132,9 +133,7 @@ export function argumentsOf(site: Node): CsArgument[] {
 export function constructedClass(site: Node): string | undefined {
   if (site.type === 'object_creation_expression') return lastSegment(site.childForFieldName('type'));
   if (site.type !== 'implicit_object_creation_expression') return undefined;
-  const declarator = site.parent;
-  if (declarator?.type !== 'variable_declarator') return undefined;
-  return lastSegment(declarator.parent?.childForFieldName('type') ?? null);
+  return lastSegment(declaredTypeOf(site) ?? null);
 }
 
 /** The method an invocation calls: `a.b.Connect(…)` → Connect. */

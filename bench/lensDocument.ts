@@ -80,9 +80,16 @@ export function lensDocument(lines = 5_000, seed = 11): LensDocument {
  * brackets, quotes and line breaks (which leave the file unbalanced until the pair is typed).
  */
 const typed = 'abcdefghijklmnopqrstuvwxyz' + 'etaoinsrlcdu' + '0123' + '      ' + '...,,;=_:' + '(){}[]"\'`' + '\n\n';
+/** The same with VS Code's auto-closing pairs on (its default): a bracket or quote arrives with its partner. */
+const typedAutoClosing = [...'abcdefghijklmnopqrstuvwxyz' + 'etaoinsrlcdu' + '0123' + '      ' + '...,,;=_:' + '\n\n', '()', '{}', '[]', '""', "''"];
+/** What a deletion may remove when pairs are auto-closed: a backspace over a lone bracket or quote removes both. */
+const deletableAutoClosing = /[A-Za-z0-9_ .,;=:\n]/;
 
-/** `count` edits against an evolving text: each edit applies to the text the previous one produced. */
-export function typingEdits(doc: LensDocument, count = 200, seed = 5): Edit[] {
+/**
+ * `count` edits against an evolving text: each edit applies to the text the previous one produced. `autoClosing`
+ * types brackets and quotes in pairs, as VS Code does by default, so the file keeps lexing between edits.
+ */
+export function typingEdits(doc: LensDocument, count = 200, seed = 5, options: { autoClosing?: boolean } = {}): Edit[] {
   const rnd = randomOf(seed);
   const edits: Edit[] = [];
   let text = doc.text;
@@ -100,10 +107,12 @@ export function typingEdits(doc: LensDocument, count = 200, seed = 5): Edit[] {
     const lineStart = lineStarts[line]!;
     const lineEnd = text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart);
     const offset = lineStart + Math.floor(rnd() * (lineEnd - lineStart + 1));
-    const edit: Edit = rnd() < 0.75 || offset >= text.length ? { offset, insert: typed[Math.floor(rnd() * typed.length)]! } : { offset, insert: '' };
+    const alphabet = options.autoClosing ? typedAutoClosing : [...typed];
+    const insert = rnd() < 0.75 || offset >= text.length || (options.autoClosing && !deletableAutoClosing.test(text[offset]!));
+    const edit: Edit = insert ? { offset, insert: alphabet[Math.floor(rnd() * alphabet.length)]! } : { offset, insert: '' };
     edits.push(edit);
     text = applyEdit(text, edit);
-    for (let a = 0; a < anchors.length; a++) if (anchors[a]! > offset) anchors[a] = anchors[a]! + (edit.insert ? 1 : -1);
+    for (let a = 0; a < anchors.length; a++) if (anchors[a]! > offset) anchors[a] = anchors[a]! + (edit.insert ? edit.insert.length : -1);
   }
   return edits;
 }

@@ -12,7 +12,10 @@ import { rewriters } from './registry';
 export { applyEdits } from './edits';
 export type { Fix, IdentityChoice, PackageRef, SettingRef, TextEdit } from './model';
 
-/** The fixes for one finding: the preferred identity choice first, then the other. Empty when there is no safe rewrite. */
+/**
+ * The fixes for one finding: the preferred identity choice first, then the other (once when both are the same change).
+ * Empty when there is no safe rewrite.
+ */
 export async function fixesFor(input: ScanInput & { finding: Finding }, preferred: IdentityChoice = 'default'): Promise<Fix[]> {
   const language = languageOf(input.fileName, input.languageId);
   if (!language) return [];
@@ -20,9 +23,14 @@ export async function fixesFor(input: ScanInput & { finding: Finding }, preferre
   const fixes: Fix[] = [];
   for (const identity of [preferred, preferred === 'default' ? 'userAssigned' : 'default'] as const) {
     const fix = await rewrite({ text: input.text, fileName: input.fileName, language, finding: input.finding, options: { identity } });
-    if (fix && fix.edits.length > 0) fixes.push(fix);
+    if (fix && fix.edits.length > 0 && !fixes.some((f) => sameChange(f, fix))) fixes.push(fix);
   }
   return fixes;
+}
+
+/** A fix that does not depend on the identity (removing an unused secret) is offered once, not twice. */
+function sameChange(a: Fix, b: Fix): boolean {
+  return a.title === b.title && JSON.stringify(a.edits) === JSON.stringify(b.edits) && JSON.stringify(a.settings) === JSON.stringify(b.settings);
 }
 
 export interface FileFixResult {
@@ -55,6 +63,8 @@ export async function fixFile(input: ScanInput, identity: IdentityChoice, scanOp
       }
       text = applyEdits(text, fix.edits);
       applied.push(fix);
+      // A finding with no fix may get one now (a secret the rewritten client stopped using can be removed).
+      unfixable.clear();
       progressed = true;
       break;
     }

@@ -1,8 +1,8 @@
 /**
  * The fix for a secret literal (kind 'secret') in code: once a client rewrite has stopped using it, a declaration that
  * only holds the secret is dead weight that still leaks the key, so it is deleted — but only when nothing can reach it:
- * its name appears nowhere else in the file, and nothing outside the file can see it (not exported, private, local,
- * unexported). Anything else is left to a human.
+ * its name appears nowhere else in the file, and nothing outside the file can see it (not exported, private, local;
+ * Go: function locals only, since a package spans files). Anything else is left to a human.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { grammarFor, isCodeLanguage, ruleLanguageOf } from '../../languages';
@@ -119,8 +119,8 @@ const removables: Record<Language, (init: Node) => Removable | undefined> = {
     const declaration = holder.parent;
     if (names.length !== 1 || !declaration) return undefined;
     const name = names[0]!;
-    // Package level: only unexported names (an upper-case first letter is visible to other packages).
-    if (declaration.parent?.type === 'source_file' && !/^[a-z_]/.test(name.text)) return undefined;
+    // Package level: other files of the same package may use even an unexported name, and one file cannot tell.
+    if (declaration.parent?.type === 'source_file') return undefined;
     const specs = named(declaration).filter((c) => c.type === holder.type);
     if (specs.length === 1) return { node: declaration, name };
     // In a const group a spec without a value repeats the one before it: removing this one would change the next.

@@ -36,7 +36,8 @@ const options = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['vscode'],
+  // The package.json lookup is only the unbundled fallback for finding the grammars (bundles use dist/assets).
+  external: ['vscode', '@vscode/tree-sitter-wasm/package.json'],
   sourcemap: true,
   minify: production,
   legalComments: 'none',

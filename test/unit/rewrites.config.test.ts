@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parse, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { scanDocument } from '../../src/passwordless/engine';
 import { applyEdits, fixesFor, fixFile } from '../../src/passwordless/rewrites/index';
+import { entraConnectionString } from '../../src/passwordless/rewrites/config/sqlConnection';
 import { storageKey } from '../fixtures/passwordless/model';
 
 const root = join(__dirname, '../fixtures/rewrites/config');
@@ -87,7 +88,8 @@ describe('config rewrites: what each fix does', () => {
     const noEndpoint = [
       `COSMOS_KEY=${storageKey}\n`,
       'AZURE_CLIENT_SECRET=abc8Q~A7fpfPIgGjXm91FNcfOEKr.0aiacS8J7K2\n',
-      'SQL="Server=tcp:sql-orders.database.windows.net,1433;Database=orders;User ID=app;Password=Sup3r-S3cret-Pa55;"\n',
+      'SQL="Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql-orders.database.windows.net,1433;Database=orders;Uid=app;Pwd=Sup3r-S3cret-Pa55;"\n',
+      'PG="host=pg-orders.postgres.database.azure.com dbname=orders user=app password=Sup3r-S3cret-Pa55 sslmode=require"\n',
     ];
     for (const text of noEndpoint) assert.deepEqual(await onlyFix(text, '.env'), [], text);
     const two = [1, 2].map((n) => `S${n}=DefaultEndpointsProtocol=https;AccountName=acct${n};AccountKey=${storageKey}\n`).join('');
@@ -125,5 +127,45 @@ describe('config rewrites: what each fix does', () => {
       ['Bus__credential', 'managedidentity'],
       ['Bus__clientId', undefined],
     ]);
+  });
+});
+
+describe('config rewrites: SQL passwords and client secrets', () => {
+  it('turns an Azure SQL string of any cloud to Entra authentication, keeping every other part, and leaves other servers alone', () => {
+    const gov = entraConnectionString('Server=tcp:sql-x.database.usgovcloudapi.net,1433;Database=d;User ID=u;Password=p;Encrypt=True;');
+    assert.equal(gov?.value, 'Server=tcp:sql-x.database.usgovcloudapi.net,1433;Database=d;Authentication=Active Directory Default;Encrypt=True;');
+    const china = entraConnectionString('jdbc:sqlserver://sql-x.database.chinacloudapi.cn:1433;database=d;user=u;password=p', '${AZURE_CLIENT_ID}');
+    assert.equal(china?.value, 'jdbc:sqlserver://sql-x.database.chinacloudapi.cn:1433;database=d;authentication=ActiveDirectoryMSI;msiClientId=${AZURE_CLIENT_ID}');
+    const escaped = entraConnectionString('jdbc\\:sqlserver\\://sql-x.database.windows.net\\:1433;user=u;password=p;encrypt=true');
+    assert.equal(escaped?.value, 'jdbc\\:sqlserver\\://sql-x.database.windows.net\\:1433;authentication=ActiveDirectoryMSI;encrypt=true');
+    for (const other of [
+      'Server=sqlprod01.corp.contoso.local;Database=d;User ID=u;Password=p;',
+      'Server=tcp:sql-x.database.windows.net.evil.example;User ID=u;Password=p;',
+      'Server=tcp:sql-x.database.windows.net;Integrated Security=True;User ID=u;Password=p;',
+      'Server=tcp:sql-x.database.windows.net;User ID=u;Password="a;b";',
+      'jdbc:sqlserver://localhost:1433;user=sa;password=p',
+    ]) assert.equal(entraConnectionString(other), undefined, other);
+  });
+
+  it('gives JDBC outside Spring no user-assigned variant: nothing there would resolve ${AZURE_CLIENT_ID}', async () => {
+    const text = 'DB_URL=jdbc:sqlserver://sql-x.database.windows.net:1433;database=d;user=u;password=Sup3r-S3cret-Pa55;encrypt=true\n';
+    const fixes = await onlyFix(text, '.env', 'userAssigned');
+    assert.deepEqual(fixes.map((f) => f.identity), ['default']);
+    assert.equal(applyEdits(text, fixes[0]!.edits), 'DB_URL=jdbc:sqlserver://sql-x.database.windows.net:1433;database=d;authentication=ActiveDirectoryMSI;encrypt=true\n');
+  });
+
+  it('removes a client secret with its app registration’s client ID in one edit, and empties the ID for a user-assigned identity', async () => {
+    const text = 'AZURE_CLIENT_ID=5b1a3f7e-2c4d-4e8f-9a0b-6c7d8e9f0a1b\nAZURE_CLIENT_SECRET=abc8Q~A7fpfPIgGjXm91FNcfOEKr.0aiacS8J7K2';
+    const [fix, user] = await onlyFix(text, '.env');
+    assert.equal(fix!.edits.length, 1);
+    assert.equal(applyEdits(text, fix!.edits), '');
+    assert.equal(applyEdits(text, user!.edits), 'AZURE_CLIENT_ID=');
+    assert.deepEqual(user!.settings.map((s) => s.name), ['AZURE_CLIENT_ID']);
+    assert.ok(!fix!.title.includes('Q~') && !user!.title.includes('Q~'));
+  });
+
+  it('leaves client secrets under names only the application reads', async () => {
+    const text = 'GRAPH_CLIENT_ID=5b1a3f7e-2c4d-4e8f-9a0b-6c7d8e9f0a1b\nGRAPH_CLIENT_SECRET=abc8Q~A7fpfPIgGjXm91FNcfOEKr.0aiacS8J7K2\n';
+    assert.deepEqual(await onlyFix(text, '.env'), []);
   });
 });

@@ -2,8 +2,10 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { scanDocument } from '../../src/passwordless/engine';
+import { rememberedWindowsOf } from '../../src/passwordless/scanner/documentTrees';
 import { parserFor } from '../../src/passwordless/scanner/grammars';
 import { parseWindows } from '../../src/passwordless/scanner/parseWindows';
+import { literalHits, planFor } from '../../src/passwordless/scanner/prefilter';
 import { editBetween, ReusableTrees } from '../../src/passwordless/scanner/reusableTrees';
 import { SecretDocument } from '../../src/passwordless/scanner/secretDocument';
 import { applyEdit, lensDocument, typingEdits } from '../../bench/lensDocument';
@@ -115,6 +117,64 @@ describe("the editor's rescans after each edit find what a scan without history 
     const after = await scanDocument({ text: renamed, fileName });
     assert.equal(after.filter((f) => f.ruleId === 'blob-connection-string').length, 0, 'romConnectionString is no finding');
     assert.equal(after.filter((f) => f.ruleId === 'service-bus-connection-string').length, 1);
+  });
+
+  /** Findings moved by `shift` characters, as [rule, start, end]. */
+  const spans = (findings: Awaited<ReturnType<typeof scanDocument>>, shift = 0) => findings.map((f) => [f.ruleId, f.startOffset + shift, f.endOffset + shift]);
+  /** Ranges moved by `by` characters from `at` on (an insertion at `at`). */
+  const shifted = (ranges: ReadonlyArray<[number, number]>, at: number, by: number) => ranges.map(([start, end]): [number, number] => (start >= at ? [start + by, end + by] : [start, end]));
+  const shiftedSpans = (found: Array<Array<string | number>>, moves: Array<[number, number]>) =>
+    found.map(([rule, start, end]) => {
+      let [s, e] = [start as number, end as number];
+      for (const [at, by] of moves) if (s >= at) [s, e] = [s + by, e + by];
+      return [rule, s, e];
+    });
+  /** An open backtick far above the findings: a whole parse reads the rest of the file as a template string. */
+  const openBacktick = (text: string) => applyEdit(text, { offset: text.indexOf('const kept', text.indexOf('total5(')), insert: '`' });
+
+  it('carries the windows of a version that lexes but was parsed whole (a window with a syntax error) to the next versions', async () => {
+    const fileName = 'src/alternating.ts';
+    await scanDocument({ text: document, fileName });
+    // Still lexes, but the window of the credential-free client no longer parses cleanly: the whole file is parsed.
+    const broken = applyEdit(document, { offset: document.indexOf(' = new BlobServiceClient(url'), insert: ' x' });
+    const plan = planFor('typescript');
+    const lexed = parseWindows(broken, 'js', literalHits(broken, plan).filter((hit) => plan.codeIndex!.has(hit.literal)));
+    assert.ok(lexed && lexed.ranges.length > 0);
+    const whole = await scanDocument({ text: broken, fileName });
+    assert.equal(json(whole), json(await scanDocument({ text: broken, fileName: 'src/alternating-fresh.ts' })));
+    assert.deepEqual(rememberedWindowsOf(fileName), { text: broken, ranges: lexed.ranges }, "the lexer's windows are remembered");
+    // Then the file stops lexing, more than a carried change away from the version before: the windows of the
+    // version parsed whole are carried, and the findings of untouched code stay.
+    const open = openBacktick(broken);
+    const backtick = open.indexOf('`');
+    assert.equal(parseWindows(open, 'js', []), undefined);
+    const typed = await scanDocument({ text: open, fileName });
+    assert.deepEqual(spans(typed), spans(whole, 1));
+    assert.deepEqual(rememberedWindowsOf(fileName), { text: open, ranges: shifted(lexed.ranges, backtick, 1) }, 'the windows were carried');
+  });
+
+  it('carries remembered windows through a version parsed whole because a candidate was typed outside them', async () => {
+    const fileName = 'src/forward.ts';
+    await scanDocument({ text: document, fileName });
+    const open = openBacktick(document);
+    const before = await scanDocument({ text: open, fileName });
+    const carried = rememberedWindowsOf(fileName)!;
+    assert.equal(carried.text, open);
+    // A new candidate above the findings, outside every window: that version is parsed whole...
+    const at = open.indexOf('export function total20');
+    const call = 'new ServiceBusClient(cs)';
+    const withCall = applyEdit(open, { offset: at, insert: `const extra = ${call};\n` });
+    const whole = await scanDocument({ text: withCall, fileName });
+    assert.equal(json(whole), json(await scanDocument({ text: withCall, fileName: 'src/forward-whole.ts' }, { parse: 'whole' })));
+    assert.deepEqual(rememberedWindowsOf(fileName), { text: withCall, ranges: shifted(carried.ranges, at, call.length + 16) }, 'the windows follow the edit');
+    // ...the call is deleted again, and a letter is typed far above it (together more than a carried change).
+    const deleted = withCall.slice(0, at + 14) + withCall.slice(at + 14 + call.length);
+    await scanDocument({ text: deleted, fileName });
+    const x = deleted.indexOf('total3(');
+    const text = applyEdit(deleted, { offset: x, insert: 'x' });
+    const typed = await scanDocument({ text, fileName });
+    assert.deepEqual(spans(typed), shiftedSpans(spans(before), [[x, 1], [at + 1, 16]]));
+    assert.deepEqual(rememberedWindowsOf(fileName), { text, ranges: shifted(shifted(carried.ranges, at, 16), x, 1) }, 'carried over every edit');
   });
 
   it('parses the whole file when a candidate is typed outside every window of the previous version', async () => {

@@ -67,7 +67,7 @@ async function takesWindows(text: string, language: CodeRuleLanguage): Promise<b
   const plan = planFor(language);
   const hits = literalHits(text, plan).filter((hit) => plan.codeIndex!.has(hit.literal));
   const result = parseWindowed(await parserFor(grammarFor(language)), text, language, hits, (l) => plan.receiversOf.get(l));
-  if (typeof result !== 'object') return false;
+  if (typeof result !== 'object' || !('hits' in result)) return false;
   result.tree?.delete();
   return true;
 }
@@ -187,7 +187,7 @@ describe('windows around candidate calls', () => {
     assert.deepEqual(windowsOf(text, 'csharp', 'ConfigurationClient'), ['class Settings\n{', 'public ConfigurationClient Config { get; } =\n        new(cs);', '}\n']);
     const hits = literalHits(text, planFor('csharp'));
     const windowed = parseWindowed(await parserFor(grammarFor('csharp')), text, 'csharp', hits, () => undefined);
-    assert.ok(typeof windowed === 'object' && windowed.tree, 'a windowed parse, not the whole file');
+    assert.ok(typeof windowed === 'object' && 'hits' in windowed && windowed.tree, 'a windowed parse, not the whole file');
     windowed.tree.delete();
     const found = await scanDocument({ text, fileName: 'TargetTyped.cs' }, { parse: 'windows' });
     assert.deepEqual(found.map((f) => text.slice(f.startOffset, f.endOffset)), ['new(cs)', 'new(connectionString)']);

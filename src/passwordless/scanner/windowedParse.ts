@@ -27,8 +27,11 @@ export interface WindowedParse {
   ranges: Array<[number, number]>;
 }
 
-/** Why there is no windowed parse: the lexer gave up, or the windows cover most of the file or do not parse cleanly. */
-export type NoWindows = 'unlexable' | 'whole';
+/**
+ * Why there is no windowed parse: the lexer gave up, or the windows (given, for the next versions to carry) cover
+ * most of the file or do not parse cleanly.
+ */
+export type NoWindows = 'unlexable' | { whole: Array<[number, number]> };
 
 export function parseWindowed(
   parser: Parser,
@@ -41,7 +44,7 @@ export function parseWindowed(
   if (!windows) return 'unlexable';
   const keptHits = windows.kept.map((i) => hits[i]!);
   if (keptHits.length === 0) return { hits: [], ranges: [] };
-  return parseRanges(parser, text, windows.ranges, keptHits) ?? 'whole';
+  return parseRanges(parser, text, windows.ranges, keptHits) ?? { whole: windows.ranges };
 }
 
 /**
@@ -51,9 +54,26 @@ export function parseWindowed(
  * be. Undefined when the change is more than a small paste or a hit lies outside every window (a new candidate was
  * typed elsewhere): then the whole file is parsed.
  */
-export function parseCarriedWindows(parser: Parser, text: string, hits: readonly LiteralHit[], earlier: { text: string; ranges: ReadonlyArray<[number, number]> }): WindowedParse | undefined {
+export function parseCarriedWindows(parser: Parser, text: string, hits: readonly LiteralHit[], earlier: EarlierWindows): WindowedParse | undefined {
+  const ranges = carryWindows(text, earlier);
+  if (!ranges) return undefined;
+  const inside = (hit: LiteralHit) => ranges.some(([start, end]) => start <= hit.offset && hit.offset + hit.literal.length <= end);
+  if (!hits.every(inside)) return undefined;
+  if (hits.length === 0) return { hits: [], ranges };
+  return parseRanges(parser, text, ranges, [...hits], { allowErrors: true });
+}
+
+export interface EarlierWindows {
+  text: string;
+  ranges: ReadonlyArray<[number, number]>;
+}
+
+/**
+ * The windows of an earlier version moved over the one span that changed since: a window the change touches grows
+ * to cover it, the others shift. Undefined when the change is more than a keystroke or a small paste.
+ */
+export function carryWindows(text: string, earlier: EarlierWindows): Array<[number, number]> | undefined {
   const edit = editBetween(earlier.text, text);
-  // Keystrokes and small pastes; a larger change is better judged afresh.
   if (!edit || edit.oldEndIndex - edit.startIndex > maxCarriedChange || edit.newEndIndex - edit.startIndex > maxCarriedChange) return undefined;
   const delta = edit.newEndIndex - edit.oldEndIndex;
   const carried = earlier.ranges.map(([start, end]): [number, number] => {
@@ -61,11 +81,7 @@ export function parseCarriedWindows(parser: Parser, text: string, hits: readonly
     if (start >= edit.oldEndIndex) return [start + delta, end + delta];
     return [Math.min(start, edit.startIndex), Math.max(end, edit.oldEndIndex) + delta];
   });
-  const ranges = mergeRanges(carried);
-  const inside = (hit: LiteralHit) => ranges.some(([start, end]) => start <= hit.offset && hit.offset + hit.literal.length <= end);
-  if (!hits.every(inside)) return undefined;
-  if (hits.length === 0) return { hits: [], ranges };
-  return parseRanges(parser, text, ranges, [...hits], { allowErrors: true });
+  return mergeRanges(carried);
 }
 
 function parseRanges(parser: Parser, text: string, ranges: Array<[number, number]>, hits: LiteralHit[], { allowErrors = false } = {}): WindowedParse | undefined {

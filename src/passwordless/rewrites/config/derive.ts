@@ -7,16 +7,8 @@
 import type { ServiceId } from '../../../core/roles';
 import type { Setting } from '../../scanner/configSettings';
 import type { Finding } from '../../types';
+import { connectionPairs, endpointFromConnectionString, isEmulatorConnection, storageEndpoints, type StorageEndpoints } from '../connectionStrings';
 import { serviceEndpoints } from '../settings';
-
-export interface StorageEndpoints {
-  account: string;
-  blob: string;
-  queue: string;
-  table: string;
-  /** True when the endpoints are the public cloud's defaults (then an account name alone identifies them). */
-  standard: boolean;
-}
 
 export interface Replacement {
   service: ServiceId;
@@ -39,8 +31,10 @@ export function settingOf(settings: readonly Setting[], finding: Finding): Setti
 }
 
 export function replacementFor(settings: readonly Setting[], setting: Setting, finding: Finding): Replacement | undefined {
-  const pairs = connectionPairs(setting.value);
-  const own = pairs ? fromConnectionString(pairs, setting.name, finding.service) : sasUrl(setting.value);
+  // Azurite and emulators take no Entra token: whatever holds their strings stays as it is.
+  if (isEmulatorConnection(setting.value)) return undefined;
+  const pairs = connectionStringPairs(setting.value);
+  const own = pairs ? fromConnectionString(setting.value, pairs, setting.name, finding.service) : sasUrl(setting.value);
   if (own) return { ...own, source: 'value' };
   // A connection string that names no endpoint (or an unknown one) is not a bare key: no sibling guess either.
   if (pairs) return undefined;
@@ -48,18 +42,11 @@ export function replacementFor(settings: readonly Setting[], setting: Setting, f
   return sibling && { ...sibling, source: 'sibling' };
 }
 
-/** `Key=value;Key=value` pairs (keys lower-cased), or undefined when the value is not a connection string. */
-export function connectionPairs(value: string): Map<string, string> | undefined {
+/** The pairs of a connection string, or undefined when the value is not one (a bare key, a URL). */
+function connectionStringPairs(value: string): Map<string, string> | undefined {
   if (!/^\s*(DefaultEndpointsProtocol|AccountName|AccountEndpoint|Endpoint|BlobEndpoint|QueueEndpoint|TableEndpoint|SharedAccessSignature)\s*=/i.test(value)) return undefined;
-  const pairs = new Map<string, string>();
-  for (const part of value.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) pairs.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
-  }
-  return pairs;
+  return connectionPairs(value);
 }
-
-const storageServices = ['blob', 'queue', 'table'] as const;
 
 /** Which storage service a setting is for, from its name: queues and tables say so; anything else is blob. */
 function storageServiceOf(name: string): 'blob' | 'queue' | 'table' {
@@ -71,38 +58,25 @@ function storageServiceOf(name: string): 'blob' | 'queue' | 'table' {
 
 const eventHubWords = /event[-_ .]?hubs?/i;
 
-function fromConnectionString(pairs: Map<string, string>, name: string, found: ServiceId): Derived | undefined {
+/** The service is told by the string's own keys (and the setting's name); the endpoint is read by the shared parser. */
+function fromConnectionString(value: string, pairs: Map<string, string>, name: string, found: ServiceId): Derived | undefined {
   const endpoint = pairs.get('endpoint');
+  const named = (service: ServiceId): Derived | undefined => {
+    const read = endpointFromConnectionString(service, value);
+    if (!read) return undefined;
+    // A URL (Cosmos, App Configuration) or a bare host (Service Bus, Event Hubs): the resource is the first label.
+    const host = hostOf(read.endpoint) ?? read.endpoint;
+    return { service, endpoint: read.endpoint, name: host.split('.')[0]!, ...(read.entityPath && service === 'eventHubs' ? { entityPath: read.entityPath } : {}) };
+  };
   if (endpoint?.toLowerCase().startsWith('sb://')) {
-    const host = hostOf(endpoint);
-    if (!host) return undefined;
-    const entityPath = pairs.get('entitypath');
-    const service: ServiceId = found === 'eventHubs' || entityPath || eventHubWords.test(name) ? 'eventHubs' : 'serviceBus';
-    return { service, endpoint: host, name: host.split('.')[0]!, ...(entityPath && service === 'eventHubs' ? { entityPath } : {}) };
+    return named(found === 'eventHubs' || pairs.get('entitypath') || eventHubWords.test(name) ? 'eventHubs' : 'serviceBus');
   }
-  const accountEndpoint = pairs.get('accountendpoint');
-  if (accountEndpoint && /^https:\/\//i.test(accountEndpoint)) {
-    const host = hostOf(accountEndpoint);
-    return host ? { service: 'cosmosDb', endpoint: accountEndpoint, name: host.split('.')[0]! } : undefined;
-  }
-  if (endpoint && /^https:\/\/[^/;]+\.azconfig\.io\/?$/i.test(endpoint)) {
-    return { service: 'appConfiguration', endpoint: endpoint.replace(/\/$/, ''), name: hostOf(endpoint)!.split('.')[0]! };
-  }
-  const storage = storageOf(pairs);
+  if (/^https:\/\//i.test(pairs.get('accountendpoint') ?? '')) return named('cosmosDb');
+  if (endpoint && /^https:\/\/[^/;]+\.azconfig\.io\/?$/i.test(endpoint)) return named('appConfiguration');
+  const storage = storageEndpoints(pairs);
   if (!storage) return undefined;
   const service = storageServiceOf(name);
   return { service, endpoint: storage[service], name: storage.account, storage };
-}
-
-function storageOf(pairs: Map<string, string>): StorageEndpoints | undefined {
-  const explicit = (svc: string) => pairs.get(`${svc}endpoint`)?.replace(/\/$/, '');
-  const account = pairs.get('accountname') ?? explicit('blob')?.match(/^https:\/\/([a-z0-9]{3,24})\.blob\./i)?.[1];
-  if (!account || !/^[a-z0-9]{3,24}$/.test(account)) return undefined;
-  const suffix = pairs.get('endpointsuffix') ?? 'core.windows.net';
-  if (!/^[a-z0-9.-]+$/i.test(suffix)) return undefined;
-  const [blob, queue, table] = storageServices.map((svc) => explicit(svc) ?? `https://${account}.${svc}.${suffix}`) as [string, string, string];
-  const standard = storageServices.every((svc) => !explicit(svc)) && suffix === 'core.windows.net';
-  return { account, blob, queue, table, standard };
 }
 
 /** A SAS URL (`https://acct.blob.core.windows.net/c?sv=…&sig=…`): its service endpoint without the signature. */
@@ -111,7 +85,8 @@ function sasUrl(value: string): Derived | undefined {
   if (!match || !/[?&]sig=/.test(value)) return undefined;
   const [, account, svc, suffix] = match as unknown as [string, string, 'blob' | 'queue' | 'table', string];
   const pairs = new Map([['accountname', account], ['endpointsuffix', suffix]]);
-  const storage = storageOf(pairs)!;
+  const storage = storageEndpoints(pairs);
+  if (!storage) return undefined;
   return { service: svc, endpoint: storage[svc], name: account, storage };
 }
 
@@ -143,7 +118,7 @@ function siblingEndpoint(other: Setting, keyName: string, found: ServiceId): Der
   const normalized = other.name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (found === 'blob' || found === 'queue' || found === 'table') {
     if (!/accountname$|^azurestorageaccount$/.test(normalized) || !/^[a-z0-9]{3,24}$/.test(value)) return undefined;
-    const storage = storageOf(new Map([['accountname', value]]))!;
+    const storage = storageEndpoints(new Map([['accountname', value]]))!;
     const service = storageServiceOf(keyName);
     return { service, endpoint: storage[service], name: value, storage };
   }

@@ -9,7 +9,7 @@ import { identityPackages } from '../../dependencies/packages';
 import type { Fix, RewriteInput, SettingRef, TextEdit } from '../../model';
 import { CLIENT_ID_ENV, serviceEndpoints } from '../../settings';
 // One reading of connection strings for every rewriter; the Python one also turns away local emulators.
-import { endpointFromConnectionString } from '../python/connectionString';
+import { endpointFromConnectionString } from '../../connectionStrings';
 import { argumentsOf, type CsArgument, type CsDocument, escapeString, stringValue } from './document';
 import { credentialInScope } from './scope';
 import { CsUsings } from './usings';

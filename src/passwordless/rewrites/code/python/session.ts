@@ -10,7 +10,7 @@ import type { Fix, PackageRef, RewriteInput, SettingRef, TextEdit } from '../../
 import { classifyNode } from '../../../scanner/credentials';
 import { profiles } from '../../../scanner/syntax';
 import { CLIENT_ID_ENV, serviceEndpoints } from '../../settings';
-import { endpointFromConnectionString } from './connectionString';
+import { endpointFromConnectionString } from '../../connectionStrings';
 import { argumentsOf, indentAt, type PyArgument, type PyDocument } from './document';
 import { PyImports } from './imports';
 

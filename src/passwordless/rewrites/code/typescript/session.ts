@@ -10,8 +10,8 @@ import { profiles, type CallSite } from '../../../scanner/syntax';
 import { identityPackages } from '../../dependencies/packages';
 import type { Fix, PackageRef, RewriteInput, SettingRef, TextEdit } from '../../model';
 import { CLIENT_ID_ENV, serviceEndpoints } from '../../settings';
+import { endpointFromConnectionString, type ConnectionEndpoint } from '../../connectionStrings';
 import { indentAt, type TsDocument } from './document';
-import { connectionTarget, type ConnectionTarget } from './endpoints';
 import { ImportPlan } from './imports';
 
 export const identityPackage: PackageRef = identityPackages.npm;
@@ -23,7 +23,7 @@ const secretClasses = new Set(['ClientSecretCredential', 'StorageSharedKeyCreden
 const tokenClasses =
   /^(DefaultAzureCredential|ManagedIdentityCredential|WorkloadIdentityCredential|ChainedTokenCredential|AzureCliCredential|AzureDeveloperCliCredential|EnvironmentCredential)$/;
 
-export interface EndpointCode extends Partial<ConnectionTarget> {
+export interface EndpointCode extends Partial<ConnectionEndpoint> {
   code: string;
 }
 
@@ -99,7 +99,7 @@ export class TsRewrite {
   endpoint(service: ServiceId, connectionString: Node): EndpointCode | undefined {
     const source = this.doc.sourceOf(connectionString);
     if (source.kind === 'literal') {
-      const target = connectionTarget(service, source.value);
+      const target = endpointFromConnectionString(service, source.value);
       return target ? { ...target, code: this.doc.string(target.endpoint) } : undefined;
     }
     return { code: this.endpointFromEnvironment(service) };

@@ -4,8 +4,8 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ServiceId } from '../../../../core/roles';
+import { urlWithoutSas } from '../../connectionStrings';
 import { literalValue, unwrap } from './document';
-import { urlWithoutSas } from './endpoints';
 import { appendEntries, entriesOf } from './objects';
 import type { TsRewrite } from './session';
 

@@ -5,8 +5,9 @@
  * The document is scanned a few times first (the grammar loads, the code warms up), as in an editor that has had
  * it open. Reports p50/p95/max (goal p95 ≤ 10 ms), then checks each version's findings against a fresh scan of the
  * same text with no history: they must be equal whenever the lexer can follow the file; where it cannot (an open
- * quote or bracket), the editor's scan carries the previous version's windows over the edit and may keep findings a
- * fresh whole-file parse would lose to error recovery — those versions are counted. Last line: one JSON object.
+ * quote or bracket), the editor's scan carries the windows of the last version that lexed over the edits since and may
+ * keep findings a fresh whole-file parse would lose to error recovery — those versions are counted. Last line: one
+ * JSON object.
  */
 import { scanText } from '../src/passwordless/editorEngine';
 import { scanDocument } from '../src/passwordless/engine';

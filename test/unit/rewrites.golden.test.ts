@@ -4,7 +4,8 @@
  * 'userAssigned'; fixing an "after" again changes nothing; every code "after" parses without ERROR or MISSING nodes;
  * every code finding of a "before" is fixed (unless the case name has a `.nofix` segment). Config cases are folders:
  * test/fixtures/rewrites/config/<case>/{before,after,after-user}/<real file name>, so languageOf() sees the real name.
- * A meta-test keeps the catalogue whole: every code rule has a case in every language it claims.
+ * A meta-test keeps the catalogue whole: every rule (code, secret, config-key) has a case in every language it claims —
+ * a code case by its name (<language>/<rule-id>.…), a config case when its "before" yields a finding of the rule.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { strict as assert } from 'node:assert';
@@ -14,7 +15,8 @@ import { describe, it } from 'node:test';
 import { grammarFor, isCodeLanguage, languageOf } from '../../src/passwordless/languages';
 import { fixFile } from '../../src/passwordless/rewrites';
 import type { IdentityChoice } from '../../src/passwordless/rewrites';
-import { codeRules, ruleLanguages } from '../../src/passwordless/rules';
+import { scanDocument } from '../../src/passwordless/engine';
+import { allRules, codeRules, ruleLanguages } from '../../src/passwordless/rules';
 import { parserFor } from '../../src/passwordless/scanner/grammars';
 
 const root = join(__dirname, '../fixtures/rewrites');
@@ -125,11 +127,28 @@ describe('golden rewrites', () => {
   }
 });
 
+/** "<language>/<rule-id>" for every finding of every config case's "before": what the config cases cover. */
+let configCoverage: Promise<Set<string>> | undefined;
+function coveredByConfigCases(): Promise<Set<string>> {
+  configCoverage ??= (async () => {
+    const covered = new Set<string>();
+    for (const golden of allCases.filter((c) => c.name.startsWith('config/'))) {
+      const language = languageOf(golden.fileName);
+      for (const finding of await scanDocument({ text: golden.before, fileName: golden.fileName })) covered.add(`${language}/${finding.ruleId}`);
+    }
+    return covered;
+  })();
+  return configCoverage;
+}
+
 describe('the golden rewrites stay whole', () => {
-  for (const rule of codeRules) {
-    it(`has a golden case for ${rule.id} in every language it claims`, () => {
-      const missing = ruleLanguages(rule).filter((language) => !allCases.some((c) => c.name.startsWith(`${language}/${rule.id}.`)));
-      assert.deepEqual(missing, [], `no test/fixtures/rewrites/<language>/${rule.id}.*.before.* for ${missing.join(', ')}`);
+  for (const rule of allRules) {
+    it(`has a golden case for ${rule.id} in every language it claims`, async () => {
+      const covered = await coveredByConfigCases();
+      const missing = ruleLanguages(rule).filter(
+        (language) => !covered.has(`${language}/${rule.id}`) && !allCases.some((c) => c.name.startsWith(`${language}/${rule.id}.`)),
+      );
+      assert.deepEqual(missing, [], `no golden case for ${rule.id} in ${missing.join(', ')} (code: <language>/${rule.id}.*.before.*; config: a before with that finding)`);
     });
   }
 });

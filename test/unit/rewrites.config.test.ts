@@ -77,11 +77,14 @@ describe('config rewrites: what each fix does', () => {
     assert.equal(applyEdits(text, user!.edits), 'X=1\r\nAZURE_STORAGEBLOB_RESOURCEENDPOINT=https://invoices.blob.core.chinacloudapi.cn\r\nAZURE_CLIENT_ID=\r\n');
   });
 
-  it('takes a bare storage key’s account from a sibling setting, and a SAS URL’s endpoint without its signature', async () => {
+  it('takes a bare storage key’s account from a sibling setting, and a service SAS URL’s endpoint without its signature', async () => {
     const bare = `AZURE_STORAGE_ACCOUNT=invoices\nAZURE_STORAGE_KEY=${storageKey}\n`;
     assert.equal(await fixed(bare, '.env'), 'AZURE_STORAGE_ACCOUNT=invoices\nAZURE_STORAGEBLOB_RESOURCEENDPOINT=https://invoices.blob.core.windows.net\n');
-    const sas = 'UPLOADS_URL=https://invoices.blob.core.windows.net/uploads?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01&sig=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789%2Babcd%3D\n';
+    const sas = 'UPLOADS_URL=https://invoices.blob.core.windows.net/?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01&sig=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789%2Babcd%3D\n';
     assert.equal(await fixed(sas, '.env'), 'AZURE_STORAGEBLOB_RESOURCEENDPOINT=https://invoices.blob.core.windows.net\n');
+    // A container's SAS URL: its endpoint alone would lose the container the app points at.
+    const container = sas.replace('.net/?', '.net/uploads?');
+    assert.equal(await fixed(container, '.env'), container);
   });
 
   it('offers no fix where no endpoint can be known or two resources would share one setting', async () => {

@@ -79,9 +79,12 @@ function fromConnectionString(value: string, pairs: Map<string, string>, name: s
   return { service, endpoint: storage[service], name: storage.account, storage };
 }
 
-/** A SAS URL (`https://acct.blob.core.windows.net/c?sv=…&sig=…`): its service endpoint without the signature. */
+/**
+ * A service-level SAS URL (`https://acct.blob.core.windows.net/?sv=…&sig=…`): its service endpoint without the
+ * signature. A URL with a path (a container, queue or blob) is not: its endpoint would lose what the app points at.
+ */
 function sasUrl(value: string): Derived | undefined {
-  const match = /^https:\/\/([a-z0-9]{3,24})\.(blob|queue|table)\.([a-z0-9.-]+)(?:[/?]|$)/i.exec(value.trim());
+  const match = /^https:\/\/([a-z0-9]{3,24})\.(blob|queue|table)\.([a-z0-9.-]+)\/?(?:\?|$)/i.exec(value.trim());
   if (!match || !/[?&]sig=/.test(value)) return undefined;
   const [, account, svc, suffix] = match as unknown as [string, string, 'blob' | 'queue' | 'table', string];
   const pairs = new Map([['accountname', account], ['endpointsuffix', suffix]]);

@@ -1,7 +1,7 @@
 import { sameId } from '../core/identities/resourceId';
 import { roleAssignmentName, roleGuidOf } from '../core/roleAssignmentName';
 import type { AzureAccess } from './access';
-import { armList, armLongRunning } from './armRest';
+import { armLongRunning, armPages } from './armRest';
 import { retryWhileReplicating, type ReplicationRetryOptions } from './principalReplication';
 
 /**
@@ -19,14 +19,25 @@ export interface CosmosSqlRoleAssignment {
 }
 
 interface RawAssignment {
-  id: string;
-  name: string;
-  properties: { roleDefinitionId: string; scope: string; principalId: string };
+  id?: string;
+  name?: string;
+  properties?: { roleDefinitionId?: string; scope?: string; principalId?: string };
+}
+
+/** An account's SQL role assignments page by page (the inventory bounds its requests per page). */
+export async function* cosmosSqlRoleAssignmentPages(access: AzureAccess, tenantId: string, accountId: string, abortSignal?: AbortSignal): AsyncIterable<CosmosSqlRoleAssignment[]> {
+  for await (const page of armPages<RawAssignment>(access, tenantId, `${accountId}/sqlRoleAssignments`, COSMOS_API, abortSignal)) {
+    yield page.flatMap((a) => {
+      const p = a.properties;
+      return a.id && p?.principalId && p.roleDefinitionId && p.scope ? [{ id: a.id, name: a.name ?? '', roleDefinitionId: p.roleDefinitionId, scope: p.scope, principalId: p.principalId }] : [];
+    });
+  }
 }
 
 export async function listCosmosSqlRoleAssignments(access: AzureAccess, tenantId: string, accountId: string): Promise<CosmosSqlRoleAssignment[]> {
-  const raw = await armList<RawAssignment>(access, tenantId, `${accountId}/sqlRoleAssignments`, COSMOS_API);
-  return raw.map((a) => ({ id: a.id, name: a.name, ...a.properties }));
+  const all: CosmosSqlRoleAssignment[] = [];
+  for await (const page of cosmosSqlRoleAssignmentPages(access, tenantId, accountId)) all.push(...page);
+  return all;
 }
 
 export interface CosmosGrant {

@@ -2,20 +2,14 @@ import type { FederatedCredential, IdentityHolder, RoleAssignment, UserAssignedI
 import { parseResourceId } from '../core/identities/resourceId';
 import type { InventoryReader, RoleDefinitionSummary } from '../inventory/reader';
 import type { AzureAccess, SubscriptionRef } from './access';
-import { armPages, armSend } from './armRest';
-import { COSMOS_API } from './cosmosRoles';
+import { armSend } from './armRest';
+import { COSMOS_API, cosmosSqlRoleAssignmentPages } from './cosmosRoles';
 
 // SDK shapes, as types only (the SDK itself loads lazily through AzureAccess).
 type SdkIdentity = import('@azure/arm-msi').Identity;
 type SdkCredential = import('@azure/arm-msi').FederatedIdentityCredential;
 type SdkResource = import('@azure/arm-resources').GenericResourceExpanded;
 type SdkAssignment = import('@azure/arm-authorization').RoleAssignment;
-interface CosmosSqlAssignment {
-  id?: string;
-  name?: string;
-  properties?: { roleDefinitionId?: string; scope?: string; principalId?: string };
-}
-
 const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 
 /**
@@ -48,8 +42,8 @@ export function createInventoryReader(access: AzureAccess, tenantOf: (subscripti
     },
     async *cosmosSqlRoleAssignmentPages(accountId, signal) {
       const { tenantId } = ref(parseResourceId(accountId).subscriptionId ?? '');
-      for await (const page of armPages<CosmosSqlAssignment>(access, tenantId, `${accountId}/sqlRoleAssignments`, COSMOS_API, signal)) {
-        yield page.flatMap((a) => toCosmosAssignment(a) ?? []);
+      for await (const page of cosmosSqlRoleAssignmentPages(access, tenantId, accountId, signal)) {
+        yield page.map((a) => ({ ...a, system: 'cosmos-sql' as const }));
       }
     },
     async *roleAssignmentPages(subscriptionId, signal) {
@@ -125,12 +119,6 @@ function toAssignment(a: SdkAssignment): RoleAssignment | undefined {
     principalId: a.principalId,
     ...(a.principalType ? { principalType: a.principalType } : {}),
   };
-}
-
-function toCosmosAssignment(a: CosmosSqlAssignment): RoleAssignment | undefined {
-  const p = a.properties;
-  if (!a.id || !p?.principalId || !p.roleDefinitionId || !p.scope) return undefined;
-  return { id: a.id, name: a.name ?? '', scope: p.scope, roleDefinitionId: p.roleDefinitionId, principalId: p.principalId, system: 'cosmos-sql' };
 }
 
 function toCredential(c: SdkCredential): FederatedCredential {

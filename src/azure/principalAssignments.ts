@@ -1,7 +1,7 @@
 import type { RoleAssignment } from '../core/identities/model';
 import { parseResourceId } from '../core/identities/resourceId';
 import { roleGuidOf } from '../core/roleAssignmentName';
-import { roles } from '../core/roles';
+import { cosmosBuiltInRoleName } from '../core/roles';
 import type { AzureAccess, SubscriptionRef } from './access';
 import { listResourcesOfTypes } from './computeIdentity';
 import { listCosmosSqlRoleAssignments } from './cosmosRoles';
@@ -15,7 +15,6 @@ import { listRoleAssignmentsOf, roleNames } from './roleAssignmentWrites';
 export type HeldAssignment = RoleAssignment & { roleName: string; subscriptionId: string };
 
 const COSMOS_ACCOUNT = 'Microsoft.DocumentDB/databaseAccounts';
-const cosmosBuiltIns = new Map(Object.values(roles).filter((r) => r.system === 'cosmos-sql').map((r) => [r.id!.toLowerCase(), r.name]));
 
 async function armAssignments(access: AzureAccess, subscription: SubscriptionRef, principalId: string): Promise<HeldAssignment[]> {
   const list = await listRoleAssignmentsOf(access, subscription, principalId);
@@ -30,7 +29,7 @@ async function cosmosAssignments(access: AzureAccess, subscription: Subscription
     .filter((a) => a.principalId.toLowerCase() === principalId.toLowerCase())
     .map((a) => ({
       id: a.id, name: a.name, scope: a.scope, roleDefinitionId: a.roleDefinitionId, principalId: a.principalId, system: 'cosmos-sql' as const,
-      roleName: cosmosBuiltIns.get(roleGuidOf(a.roleDefinitionId)) ?? 'Custom Cosmos DB SQL role',
+      roleName: cosmosBuiltInRoleName(roleGuidOf(a.roleDefinitionId)) ?? 'Custom Cosmos DB SQL role',
       subscriptionId: subscription.subscriptionId,
     }));
 }

@@ -121,6 +121,13 @@ export const keyReadingRoles: ReadonlyArray<{ name: string; id?: string }> = [
   { name: 'Contributor' },
 ];
 
+const cosmosBuiltIns = new Map(Object.values(roles).filter((r) => r.system === 'cosmos-sql').map((r) => [r.id!.toLowerCase(), r.name]));
+
+/** The name of a Cosmos DB built-in SQL role (fixed GUIDs in every account); undefined for a custom one. */
+export function cosmosBuiltInRoleName(roleGuid: string): string | undefined {
+  return cosmosBuiltIns.get(roleGuid.toLowerCase());
+}
+
 export function rolesForService(service: ServiceId): { read: DataRole[]; write: DataRole[] } {
   const entry = serviceRoles[service];
   return { read: entry.read.map((k) => roles[k]), write: entry.write.map((k) => roles[k]) };

@@ -1,13 +1,12 @@
 import { IdentityIndex } from '../core/identities/identityIndex';
 import type { FederatedCredential, RoleAssignment, SubscriptionSnapshot } from '../core/identities/model';
 import { normalizeId } from '../core/identities/resourceId';
-import { roles } from '../core/roles';
+import { cosmosBuiltInRoleName } from '../core/roles';
 import { RequestLimiter } from './limiter';
 import type { InventoryReader, RoleDefinitionSummary } from './reader';
 
 const COSMOS_DEFINITION = /\/sqlroledefinitions\/([^/]+)$/i;
-/** Cosmos DB's built-in SQL roles have fixed GUIDs in every account: named without a request. */
-const cosmosBuiltIns = new Map(Object.values(roles).filter((r) => r.system === 'cosmos-sql').map((r) => [r.id!.toLowerCase(), r.name]));
+
 
 /**
  * Loads the identity inventory with as few requests as ARM allows: per subscription three paged lists (identities,
@@ -77,7 +76,8 @@ export class InventoryLoader {
   roleDefinition(roleDefinitionId: string, signal?: AbortSignal): Promise<RoleDefinitionSummary> {
     const cosmos = COSMOS_DEFINITION.exec(roleDefinitionId);
     if (cosmos) {
-      const builtIn = cosmosBuiltIns.get(cosmos[1]!.toLowerCase());
+      // Cosmos DB's built-in SQL roles have fixed GUIDs in every account: named without a request.
+      const builtIn = cosmosBuiltInRoleName(cosmos[1]!);
       if (builtIn) return Promise.resolve({ id: roleDefinitionId, roleName: builtIn, roleType: 'BuiltInRole' });
     }
     // ARM built-in roles share their GUID across subscriptions; Cosmos custom roles are per account.

@@ -25,36 +25,69 @@ type Reply = { index: number; findings: Finding[][] } | { index: number; error: 
 
 /** Findings per job, in the jobs' order. Rejects with the first error a worker reports (an unreadable file). */
 export async function scanInWorkers(jobs: readonly ScanJob[], exclude: readonly string[], workerCount: number): Promise<Finding[][]> {
-  const batches: ScanJob[][] = [];
-  for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
-  const results: Finding[][][] = new Array(batches.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(workerCount, batches.length)) }, () => startWorker(exclude));
+  const pool = new ScanPool(Math.max(1, Math.min(workerCount, Math.ceil(jobs.length / batchSize))), exclude);
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= batches.length) return resolve();
-              const index = next++;
-              worker.postMessage({ index, jobs: batches[index]! } satisfies Request);
-            };
-            worker.on('message', (reply: Reply) => {
-              if ('error' in reply) return reject(new Error(reply.error));
-              results[reply.index] = reply.findings;
-              send();
-            });
-            worker.once('error', reject);
-            worker.once('exit', (code) => (next < batches.length || code !== 0 ? reject(new Error(`scan worker exited with code ${code}`)) : undefined));
-            send();
-          }),
-      ),
-    );
+    return await pool.scan(jobs);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await pool.close();
   }
-  return results.flat();
+}
+
+/**
+ * Worker threads that stay up between scans, as a long-running host keeps them: the CLI starts one for a single scan;
+ * bench:scan warms one and times the engine on every core, as ripgrep uses every core.
+ */
+export class ScanPool {
+  private readonly workers: Worker[];
+  /** A scan that failed may leave batches in flight: the pool is not reused after it. */
+  private failed = false;
+
+  constructor(workerCount: number, exclude: readonly string[]) {
+    this.workers = Array.from({ length: workerCount }, () => startWorker(exclude));
+  }
+
+  /** Findings per job, in the jobs' order; the workers pull batches from one queue. One scan at a time. */
+  async scan(jobs: readonly ScanJob[]): Promise<Finding[][]> {
+    if (this.failed) throw new Error('scan pool is unusable after a failed scan');
+    const batches: ScanJob[][] = [];
+    for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
+    const results: Finding[][][] = new Array(batches.length);
+    let next = 0;
+    const listeners: Array<() => void> = [];
+    try {
+      await Promise.all(
+        this.workers.map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              const send = () => {
+                if (next >= batches.length) return resolve();
+                const index = next++;
+                worker.postMessage({ index, jobs: batches[index]! } satisfies Request);
+              };
+              const onMessage = (reply: Reply) => {
+                if ('error' in reply) return reject(new Error(reply.error));
+                results[reply.index] = reply.findings;
+                send();
+              };
+              const onExit = (code: number) => reject(new Error(`scan worker exited with code ${code}`));
+              worker.on('message', onMessage).once('error', reject).once('exit', onExit);
+              listeners.push(() => worker.off('message', onMessage).off('error', reject).off('exit', onExit));
+              send();
+            }),
+        ),
+      );
+    } catch (error) {
+      this.failed = true;
+      throw error;
+    } finally {
+      for (const remove of listeners) remove();
+    }
+    return results.flat();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
 }
 
 function startWorker(exclude: readonly string[]): Worker {

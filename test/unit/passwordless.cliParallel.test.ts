@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { toJson } from '../../src/cli/report';
 import { scanPaths } from '../../src/cli/scan';
-import { scanInWorkers } from '../../src/cli/scanPool';
+import { ScanPool, scanInWorkers } from '../../src/cli/scanPool';
 import grammarFiles from '../../src/passwordless/scanner/grammar-files.json';
 import { generateCorpus } from '../../bench/scanCorpus';
 
@@ -38,6 +38,23 @@ describe('keyless scan on worker threads', () => {
   it('rejects with the reason when a worker cannot read a file', async () => {
     const jobs = [{ path: join(project, 'src', 'pkg1', 'zz-extra.ts'), file: 'a.ts' }, { path: join(project, 'gone.ts'), file: 'gone.ts' }];
     await assert.rejects(scanInWorkers(jobs, [], 2), /no such file/);
+  });
+
+  it('keeps its workers between scans (as bench:scan does): the same findings twice, and none after a failed scan', async () => {
+    const jobs = [
+      { path: join(project, 'src', 'pkg1', 'zz-extra.ts'), file: 'a.ts' },
+      { path: join(project, 'src', 'pkg1', 'excluded.ts'), file: 'b.ts' },
+    ];
+    const pool = new ScanPool(2, []);
+    try {
+      const first = await pool.scan(jobs);
+      assert.deepEqual(first.map((found) => found.map((f) => f.ruleId)), [['service-bus-connection-string'], ['service-bus-connection-string']]);
+      assert.deepEqual(await pool.scan(jobs), first);
+      await assert.rejects(pool.scan([...jobs, { path: join(project, 'gone.ts'), file: 'gone.ts' }]), /no such file/);
+      await assert.rejects(pool.scan(jobs), /unusable after a failed scan/);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('runs bundled: dist/cli.js with KEYLESS_SCAN_WORKERS=2 starts its own workers and prints the single-thread findings', async () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { hasCandidates, languageOf, scanDocument, scanDocumentSync } from '../../src/passwordless/engine';
 import { loadedGrammars } from '../../src/passwordless/scanner/grammars';
+import { literalHits, planFor } from '../../src/passwordless/scanner/prefilter';
 import { storageKey } from '../fixtures/passwordless/model';
 
 const goCode = 'package main\n\nfunc f() {\n\tc, _ := azservicebus.NewClientFromConnectionString(cs, nil)\n\t_ = c\n}\n';
@@ -67,6 +68,16 @@ describe('the passwordless engine', () => {
     assert.equal(hasCandidates('export const x = 1;', 'typescript'), false);
     assert.equal(hasCandidates('new ServiceBusClient(cs)', 'typescript'), true);
     assert.equal(hasCandidates('x = 1', 'dotenv'), false);
+  });
+
+  it('looks for common builder method names (Java .key(…)) only in a file that names their builder', async () => {
+    const plan = planFor('java');
+    const plain = 'String key = settings.key();\nvar c = credential;\n';
+    assert.deepEqual(literalHits(plain, plan), []);
+    const cosmos = 'CosmosClient c = new CosmosClientBuilder().endpoint(e).key(k).buildClient();\n';
+    assert.deepEqual(literalHits(cosmos, plan).map((hit) => [hit.literal, hit.offset]), [['CosmosClientBuilder', 21], ['key', 55]]);
+    const findings = await scanDocument({ text: `class A { void m() { ${cosmos} } }\n`, fileName: 'A.java' });
+    assert.deepEqual(findings.map((f) => f.ruleId), ['cosmos-key']);
   });
 
   it('ignores files it has no language for', async () => {

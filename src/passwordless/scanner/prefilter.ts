@@ -28,12 +28,20 @@ export interface LanguagePlan {
   secretRulesByAnchor: Map<string, Array<{ rule: SecretRule; priority: number }>>;
   /** Literals in one alternation; no quantifiers, so matching is linear. */
   pattern: RegExp;
+  /**
+   * Callee names that count only after a parse trigger (Java's `key`, `credential`; C#'s `Connect`): common words,
+   * searched for only in a file that has a trigger, so clean files pay nothing for them.
+   */
+  gatedPattern?: RegExp;
+  /** Every literal: what ripgrep is given in bench:scan. */
   literals: string[];
 }
 
 const plans = new Map<RuleLanguage, LanguagePlan>();
 
 const escape = (literal: string): string => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest first, so that a literal that starts another (`BlobClient`, `BlobClientBuilder`) does not shadow it. */
+const alternation = (literals: readonly string[]): RegExp => new RegExp([...literals].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
 
 export function planFor(language: LanguageId): LanguagePlan {
   const ruleLanguage = ruleLanguageOf(language);
@@ -55,7 +63,17 @@ export function planFor(language: LanguageId): LanguagePlan {
       if (patterns.every(({ pattern }) => pattern.receiver)) receiversOf.set(name, [...new Set(patterns.flatMap(({ pattern }) => pattern.receiver!))]);
     }
     const literals = [...new Set([...(codeIndex?.keys() ?? []), ...parseTriggers, ...secretRulesByAnchor.keys()])].sort((a, b) => b.length - a.length);
-    plan = { language: ruleLanguage, codeIndex, parseTriggers, receiversOf, secretRulesByAnchor, literals, pattern: new RegExp(literals.map(escape).join('|'), 'g') };
+    const gated = literals.filter((literal) => !parseTriggers.has(literal) && !secretRulesByAnchor.has(literal));
+    plan = {
+      language: ruleLanguage,
+      codeIndex,
+      parseTriggers,
+      receiversOf,
+      secretRulesByAnchor,
+      literals,
+      pattern: alternation(literals.filter((literal) => !gated.includes(literal))),
+      ...(gated.length > 0 ? { gatedPattern: alternation(gated) } : {}),
+    };
     plans.set(ruleLanguage, plan);
   }
   return plan;
@@ -72,8 +90,15 @@ export function hasCandidates(text: string, language: LanguageId): boolean {
 
 /** Every literal occurrence, left to right without overlap; callee names only as whole identifiers ("Client", not "HttpClient"). */
 export function literalHits(text: string, plan: LanguagePlan): LiteralHit[] {
+  const hits = matches(text, plan.pattern, plan);
+  if (!plan.gatedPattern || !hits.some((hit) => plan.parseTriggers.has(hit.literal))) return hits;
+  // Gated names are whole identifiers, so they cannot overlap another literal's hit.
+  return [...hits, ...matches(text, plan.gatedPattern, plan)].sort((a, b) => a.offset - b.offset);
+}
+
+function matches(text: string, pattern: RegExp, plan: LanguagePlan): LiteralHit[] {
   const hits: LiteralHit[] = [];
-  const { pattern, codeIndex } = plan;
+  const { codeIndex } = plan;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const literal = match[0];

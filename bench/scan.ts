@@ -6,11 +6,12 @@
  * The editor's code-lens latency is bench/lens.bench.ts (`npm run bench:lens`; codeLensLatencyMs stays null here).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import grammarFiles from '../src/passwordless/scanner/grammar-files.json';
+import { readText } from '../src/cli/readText';
 import { ScanPool, type ScanJob } from '../src/cli/scanPool';
 import { scanDocument } from '../src/passwordless/engine';
 import { codeLanguages, configLanguages } from '../src/passwordless/languages';
@@ -45,7 +46,7 @@ function engineOnOneThread(files: readonly string[]): Contender {
   return () =>
     timed(async () => {
       let findings = 0;
-      for (const file of files) findings += (await scanDocument({ text: readFileSync(file, 'utf8'), fileName: file })).length;
+      for (const file of files) findings += (await scanDocument({ text: readText(file), fileName: file })).length;
       return findings;
     });
 }

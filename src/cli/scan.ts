@@ -4,11 +4,12 @@
  * thread: each worker starts cold (its own bundle load, grammar loads and JIT/wasm warm-up, about a second of work on
  * a 2-core machine), which a 50 MB input does not repay (bench:scan measures both).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { scanDocument } from '../passwordless/engine';
 import type { FileFinding } from './report';
+import { readText } from './readText';
 import { scanInWorkers, type ScanJob } from './scanPool';
 import { filesToScan } from './walk';
 
@@ -33,7 +34,7 @@ export async function scanPaths(paths: readonly string[], cwd: string, options: 
 
 async function scanHere(jobs: readonly ScanJob[], exclude: readonly string[]): Promise<Awaited<ReturnType<typeof scanDocument>>[]> {
   const findings = [];
-  for (const job of jobs) findings.push(await scanDocument({ text: readFileSync(job.path, 'utf8'), fileName: job.file }, { exclude }));
+  for (const job of jobs) findings.push(await scanDocument({ text: readText(job.path), fileName: job.file }, { exclude }));
   return findings;
 }
 

@@ -4,10 +4,10 @@
  * is exactly a single-threaded scan's. A worker is this very module — dist/cli.js once bundled — started with a
  * marker in workerData; under tsx (tests, `npm run scan`) it registers tsx first.
  */
-import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { scanDocument } from '../passwordless/engine';
 import type { Finding } from '../passwordless/types';
+import { readText } from './readText';
 
 export interface ScanJob {
   /** Absolute path to read. */
@@ -102,7 +102,7 @@ function serve(): void {
   parentPort!.on('message', async ({ index, jobs }: Request) => {
     try {
       const findings: Finding[][] = [];
-      for (const job of jobs) findings.push(await scanDocument({ text: readFileSync(job.path, 'utf8'), fileName: job.file }, { exclude }));
+      for (const job of jobs) findings.push(await scanDocument({ text: readText(job.path), fileName: job.file }, { exclude }));
       parentPort!.postMessage({ index, findings } satisfies Reply);
     } catch (error) {
       parentPort!.postMessage({ index, error: (error as Error).message } satisfies Reply);

@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
-import { scanDocument } from '../passwordless/engine';
+import { preloadGrammars, scanDocument } from '../passwordless/engine';
 import type { FileFinding } from './report';
 import { readText } from './readText';
 import { scanInWorkers, type ScanJob } from './scanPool';
@@ -27,6 +27,7 @@ export async function scanPaths(paths: readonly string[], cwd: string, options: 
   for await (const path of filesToScan(paths.map((p) => resolve(cwd, p)), cwd)) jobs.push({ path, file: relative(cwd, path).split(sep).join('/') || path });
   const fromEnvironment = process.env.KEYLESS_SCAN_WORKERS ? Number(process.env.KEYLESS_SCAN_WORKERS) : undefined;
   const workers = options.workers ?? fromEnvironment ?? defaultWorkers(jobs);
+  if (workers <= 1) preloadGrammars(jobs.map((job) => job.file));
   const findings = workers > 1 ? await scanInWorkers(jobs, options.exclude, workers) : await scanHere(jobs, options.exclude);
   const results = jobs.flatMap((job, i) => findings[i]!.map((finding) => ({ file: job.file, finding })));
   return { results, files: jobs.length };

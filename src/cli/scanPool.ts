@@ -5,7 +5,7 @@
  * marker in workerData; under tsx (tests, `npm run scan`) it registers tsx first.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { scanDocument } from '../passwordless/engine';
+import { preloadGrammars, scanDocument } from '../passwordless/engine';
 import type { Finding } from '../passwordless/types';
 import { readText } from './readText';
 
@@ -102,6 +102,7 @@ function serve(): void {
   parentPort!.on('message', async ({ index, jobs }: Request) => {
     try {
       const findings: Finding[][] = [];
+      preloadGrammars(jobs.map((job) => job.file));
       for (const job of jobs) findings.push(await scanDocument({ text: readText(job.path), fileName: job.file }, { exclude }));
       parentPort!.postMessage({ index, findings } satisfies Reply);
     } catch (error) {

@@ -8,6 +8,7 @@ import { hasCandidates, languageOf, scanDocument, scanDocumentSync } from './eng
 import { isCodeLanguage } from './languages';
 import type { Finding, ScanOptions } from './types';
 
+export { preloadGrammars } from './engine';
 export { setWasmDirectory } from './scanner/grammars';
 export { editorSeverities } from './vscode/severity';
 export { explainFinding, explainFindingText } from './vscode/explanation';

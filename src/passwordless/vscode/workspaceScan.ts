@@ -56,6 +56,7 @@ export async function scanWorkspace(request: WorkspaceScanRequest): Promise<Work
     candidates.push(...found.filter((uri) => !gitignore.ignores(vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/'))));
   }
   candidates.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  engine.preloadGrammars(candidates.map((uri) => uri.path));
   const files: ScannedFile[] = [];
   let scanned = 0;
   for (const uri of candidates) {

@@ -27,7 +27,6 @@ export async function scanPaths(paths: readonly string[], cwd: string, options: 
   for await (const path of filesToScan(paths.map((p) => resolve(cwd, p)), cwd)) jobs.push({ path, file: relative(cwd, path).split(sep).join('/') || path });
   const fromEnvironment = process.env.KEYLESS_SCAN_WORKERS ? Number(process.env.KEYLESS_SCAN_WORKERS) : undefined;
   const workers = options.workers ?? fromEnvironment ?? defaultWorkers(jobs);
-  if (workers <= 1) preloadGrammars(jobs.map((job) => job.file));
   const findings = workers > 1 ? await scanInWorkers(jobs, options.exclude, workers) : await scanHere(jobs, options.exclude);
   const results = jobs.flatMap((job, i) => findings[i]!.map((finding) => ({ file: job.file, finding })));
   return { results, files: jobs.length };
@@ -35,6 +34,7 @@ export async function scanPaths(paths: readonly string[], cwd: string, options: 
 
 async function scanHere(jobs: readonly ScanJob[], exclude: readonly string[]): Promise<Awaited<ReturnType<typeof scanDocument>>[]> {
   const findings = [];
+  preloadGrammars(jobs.map((job) => job.file));
   for (const job of jobs) findings.push(await scanDocument({ text: readText(job.path), fileName: job.file }, { exclude }));
   return findings;
 }

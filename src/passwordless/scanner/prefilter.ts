@@ -62,7 +62,7 @@ export function planFor(language: LanguageId): LanguagePlan {
     for (const [name, patterns] of codeIndex ?? []) {
       if (patterns.every(({ pattern }) => pattern.receiver)) receiversOf.set(name, [...new Set(patterns.flatMap(({ pattern }) => pattern.receiver!))]);
     }
-    const literals = [...new Set([...(codeIndex?.keys() ?? []), ...parseTriggers, ...secretRulesByAnchor.keys()])].sort((a, b) => b.length - a.length);
+    const literals = [...new Set([...(codeIndex?.keys() ?? []), ...parseTriggers, ...secretRulesByAnchor.keys()])];
     const gated = literals.filter((literal) => !parseTriggers.has(literal) && !secretRulesByAnchor.has(literal));
     plan = {
       language: ruleLanguage,

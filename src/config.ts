@@ -53,6 +53,11 @@ export class Config {
     return value === 'resourceGroup' || value === 'location' ? value : 'none';
   }
 
+  /** Whether the tree loads subscriptions through Azure Resource Graph (keyless.tree.useResourceGraph, default on). */
+  treeUsesResourceGraph(): boolean {
+    return this.section.get<boolean>('tree.useResourceGraph') !== false;
+  }
+
   subscriptionFilter(): { source: FilterSource; entries: string[] } {
     return chooseFilter(
       this.section.get<string[]>('selectedSubscriptions'),

@@ -8,7 +8,7 @@ import type { AzureAccess } from './access';
  * role assignments (no lean typed client). Errors are thrown as the SDK's own RestError (code, statusCode).
  */
 export interface ArmRequest {
-  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST';
   /** A path below the ARM endpoint ("/subscriptions/…") or an absolute URL (nextLink, operation status). */
   path: string;
   apiVersion?: string;

@@ -1,15 +1,15 @@
-import type { FederatedCredential, IdentityHolder, RoleAssignment, UserAssignedIdentity } from '../core/identities/model';
+import type { FederatedCredential } from '../core/identities/model';
 import { parseResourceId } from '../core/identities/resourceId';
 import type { InventoryReader, RoleDefinitionSummary } from '../inventory/reader';
 import type { AzureAccess, SubscriptionRef } from './access';
 import { armSend } from './armRest';
 import { COSMOS_API, cosmosSqlRoleAssignmentPages } from './cosmosRoles';
+import { graphParts } from './inventoryGraph';
+import { toAssignment, toHolder, toIdentity } from './inventoryShapes';
+import { GraphQuota } from './resourceGraph';
 
 // SDK shapes, as types only (the SDK itself loads lazily through AzureAccess).
-type SdkIdentity = import('@azure/arm-msi').Identity;
 type SdkCredential = import('@azure/arm-msi').FederatedIdentityCredential;
-type SdkResource = import('@azure/arm-resources').GenericResourceExpanded;
-type SdkAssignment = import('@azure/arm-authorization').RoleAssignment;
 const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 
 /**
@@ -17,18 +17,34 @@ const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
  * bound concurrency per request, and SDK objects become model shapes here, once. The SDK pipeline retries 429/503 and
  * dropped connections; when its retries are spent the page throws and the whole subscription fails (never a short list).
  */
-export function createInventoryReader(access: AzureAccess, tenantOf: (subscriptionId: string) => string | undefined): InventoryReader {
+export interface InventoryReaderOptions {
+  /** Load many subscriptions at once through Azure Resource Graph (default true); false: ARM lists only. */
+  resourceGraph?: boolean;
+}
+
+export function createInventoryReader(access: AzureAccess, tenantOf: (subscriptionId: string) => string | undefined, options: InventoryReaderOptions = {}): InventoryReader {
   const ref = (subscriptionId: string): SubscriptionRef => {
     const tenantId = tenantOf(subscriptionId);
     if (!tenantId) throw new Error(`Subscription ${subscriptionId} is not among the listed subscriptions.`);
     return { subscriptionId, tenantId };
   };
 
+  // ARG's quota is the user's, per tenant signed in to: one gate per tenant.
+  const quotas = new Map<string, GraphQuota>();
+  const quotaOf = (tenantId: string) => {
+    let quota = quotas.get(tenantId.toLowerCase());
+    if (!quota) quotas.set(tenantId.toLowerCase(), (quota = new GraphQuota()));
+    return quota;
+  };
+
   return {
+    ...(options.resourceGraph === false
+      ? {}
+      : { subscriptionParts: (tenantId: string, ids: string[], signal?: AbortSignal) => graphParts(access, tenantId, ids, quotaOf(tenantId), signal) }),
     async *identityPages(subscriptionId, signal) {
       const client = await access.msiClient(ref(subscriptionId));
       for await (const page of client.userAssignedIdentities.listBySubscription({ abortSignal: signal }).byPage()) {
-        yield page.flatMap((i) => (i.id ? [toIdentity(i)] : []));
+        yield page.flatMap((i) => (i.id ? [toIdentity({ ...i, id: i.id })] : []));
       }
     },
     async *resourcePages(subscriptionId, signal) {
@@ -73,51 +89,6 @@ export function createInventoryReader(access: AzureAccess, tenantOf: (subscripti
       const role = await client.roleDefinitions.getById(roleDefinitionId, { abortSignal: signal });
       return { id: role.id ?? roleDefinitionId, roleName: role.roleName ?? roleDefinitionId.split('/').pop()!, roleType: role.roleType ?? 'CustomRole' };
     },
-  };
-}
-
-function toIdentity(i: SdkIdentity): UserAssignedIdentity {
-  const id = parseResourceId(i.id!);
-  return {
-    id: i.id!,
-    name: i.name ?? id.name ?? '',
-    subscriptionId: id.subscriptionId ?? '',
-    resourceGroup: id.resourceGroup ?? '',
-    location: i.location,
-    tenantId: i.tenantId ?? '',
-    principalId: i.principalId ?? '',
-    clientId: i.clientId ?? '',
-    ...(i.tags && Object.keys(i.tags).length > 0 ? { tags: i.tags } : {}),
-  };
-}
-
-/** A resource with a managed identity on; resources without one (or type "None") are not holders. */
-function toHolder(r: SdkResource): IdentityHolder | undefined {
-  const identity = r.identity;
-  if (!r.id || !identity?.type || /^none$/i.test(identity.type)) return undefined;
-  const id = parseResourceId(r.id);
-  const system = /systemassigned/i.test(identity.type) && identity.principalId;
-  return {
-    id: r.id,
-    name: r.name ?? id.name ?? '',
-    type: r.type ?? id.resourceType ?? '',
-    subscriptionId: id.subscriptionId ?? '',
-    resourceGroup: id.resourceGroup ?? '',
-    location: r.location ?? '',
-    ...(system ? { systemAssigned: { principalId: identity.principalId!, tenantId: identity.tenantId ?? '' } } : {}),
-    userAssignedIdentityIds: Object.keys(identity.userAssignedIdentities ?? {}),
-  };
-}
-
-function toAssignment(a: SdkAssignment): RoleAssignment | undefined {
-  if (!a.id || !a.principalId || !a.roleDefinitionId) return undefined;
-  return {
-    id: a.id,
-    name: a.name ?? '',
-    scope: a.scope ?? '',
-    roleDefinitionId: a.roleDefinitionId,
-    principalId: a.principalId,
-    ...(a.principalType ? { principalType: a.principalType } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import type { IdentityIndex } from '../core/identities/identityIndex';
 import type { FederatedCredential, SubscriptionSnapshot } from '../core/identities/model';
 import type { RequestLimiter } from './limiter';
 import { InventoryLoader } from './loader';
-import type { InventoryReader } from './reader';
+import { isEmptyPart, type InventoryReader, type SubscriptionPart } from './reader';
 
 export interface RetryOptions {
   /** Whole-subscription attempts after the SDK pipeline's own retries are spent on a transient fault (default 2). */
@@ -13,10 +13,18 @@ export interface RetryOptions {
   delayMs?: number;
 }
 
+/** Where a loaded subscription came from: Resource Graph (fast, may lag recent changes) or ARM's own lists (live). */
+export type LoadSource = 'graph' | 'arm';
+
 export type LoadState =
   | { status: 'loading' }
-  | { status: 'loaded'; snapshot: SubscriptionSnapshot }
+  | { status: 'loaded'; snapshot: SubscriptionSnapshot; source: LoadSource; at: number }
   | { status: 'failed'; error: unknown };
+
+/** Resource Graph indexes writes after a delay: a subscription Keyless wrote to reads from ARM this long after. */
+export const GRAPH_LAG_GRACE_MS = 10 * 60_000;
+/** Subscriptions per graph query: the Resource Graph team advises groups under 300. */
+export const GRAPH_GROUP_SIZE = 250;
 
 interface Entry {
   subscription: AzureSubscription;
@@ -26,19 +34,23 @@ interface Entry {
 }
 
 /**
- * The shown subscriptions' inventories, loading in the background as soon as they are listed (every page through one
- * bounded pool), so that an identity's "Assigned to" can wait for every subscription of its tenant. Refresh aborts
- * what is in flight and starts over; one subscription can be reloaded alone (after a write, or Retry).
+ * The shown subscriptions' inventories, loading in the background as soon as they are listed, so that an identity's
+ * "Assigned to" can wait for every subscription of its tenant. Subscriptions listed together load together through
+ * Resource Graph; one reloaded alone (after a write, or Retry), one written to lately, or any the graph could not
+ * answer for, loads through its own ARM lists. Refresh aborts what is in flight and starts over.
  */
 export class IdentityInventory {
   private readonly loader: InventoryLoader;
   private readonly entries = new Map<string, Entry>();
   private generation = shared(new AbortController());
+  /** Subscriptions reloaded lately (after a write): until when they skip the graph. */
+  private readonly liveUntil = new Map<string, number>();
 
   constructor(
     reader: InventoryReader,
     limiter: RequestLimiter,
     private readonly retry: RetryOptions = {},
+    private readonly now: () => number = Date.now,
   ) {
     this.loader = new InventoryLoader(reader, limiter);
   }
@@ -56,7 +68,7 @@ export class IdentityInventory {
       this.entries.delete(id);
       this.loader.forgetSubscription(entry.subscription.subscriptionId);
     }
-    for (const s of subscriptions) if (!this.entries.has(key(s.subscriptionId))) this.start(s);
+    this.startAll(subscriptions.filter((s) => !this.entries.has(key(s.subscriptionId))));
   }
 
   subscription(subscriptionId: string): AzureSubscription | undefined {
@@ -91,6 +103,7 @@ export class IdentityInventory {
     if (!entry) return undefined;
     entry.controller.abort(new Error('Reloading the subscription.'));
     this.loader.forgetSubscription(entry.subscription.subscriptionId);
+    this.liveUntil.set(key(subscriptionId), this.now() + GRAPH_LAG_GRACE_MS);
     return this.start(entry.subscription).promise;
   }
 
@@ -100,7 +113,7 @@ export class IdentityInventory {
     this.generation = shared(new AbortController());
     for (const entry of this.entries.values()) entry.controller.abort(new Error('Refreshed.'));
     this.loader.reset();
-    for (const entry of [...this.entries.values()]) this.start(entry.subscription);
+    this.startAll([...this.entries.values()].map((e) => e.subscription));
   }
 
   federatedCredentials(identityId: string): Promise<FederatedCredential[]> {
@@ -123,13 +136,47 @@ export class IdentityInventory {
     this.entries.clear();
   }
 
-  private start(subscription: AzureSubscription): Entry {
+  /** Starts subscriptions listed together: in graph groups per tenant where the reader can, else one by one. */
+  private startAll(subscriptions: AzureSubscription[]): void {
+    const now = this.now();
+    const viaGraph = this.loader.loadsInBulk ? subscriptions.filter((s) => !((this.liveUntil.get(key(s.subscriptionId)) ?? 0) > now)) : [];
+    const byTenant = new Map<string, AzureSubscription[]>();
+    for (const s of viaGraph) byTenant.set(s.tenantId.toLowerCase(), [...(byTenant.get(s.tenantId.toLowerCase()) ?? []), s]);
+    const grouped = new Set<AzureSubscription>();
+    for (const members of byTenant.values()) {
+      for (let i = 0; i < members.length; i += GRAPH_GROUP_SIZE) {
+        const group = members.slice(i, i + GRAPH_GROUP_SIZE);
+        const parts = this.loader.loadParts(group[0].tenantId, group.map((s) => s.subscriptionId), this.generation.signal);
+        parts.catch(() => undefined); // each member falls back to its own lists
+        for (const s of group) {
+          grouped.add(s);
+          this.start(s, parts);
+        }
+      }
+    }
+    for (const s of subscriptions) if (!grouped.has(s)) this.start(s);
+  }
+
+  private start(subscription: AzureSubscription, graphParts?: Promise<Map<string, SubscriptionPart>>): Entry {
     const controller = shared(new AbortController());
     const entry: Entry = { subscription, controller, state: { status: 'loading' }, promise: undefined! };
-    const load = () => this.loader.loadSubscription(subscription.subscriptionId, controller.signal);
+    const id = subscription.subscriptionId;
+    let source: LoadSource = 'arm';
+    let pending = graphParts;
+    const load = async () => {
+      // The graph is tried once; a retry, or a graph that failed or left this subscription out, reads ARM's lists.
+      const parts = pending;
+      pending = undefined;
+      const found = parts && (await parts.catch(() => undefined))?.get(key(id));
+      // The graph answers "nothing" both for an empty subscription and for one the user may not read; ARM tells which.
+      const part = found && !isEmptyPart(found) ? found : undefined;
+      controller.signal.throwIfAborted();
+      source = part ? 'graph' : 'arm';
+      return part ? this.loader.loadFromPart(id, part, controller.signal) : this.loader.loadSubscription(id, controller.signal);
+    };
     entry.promise = withTransientRetries(load, controller.signal, this.retry).then(
       (snapshot) => {
-        entry.state = { status: 'loaded', snapshot };
+        entry.state = { status: 'loaded', snapshot, source, at: this.now() };
         return snapshot;
       },
       (error: unknown) => {

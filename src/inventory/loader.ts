@@ -3,15 +3,16 @@ import type { FederatedCredential, RoleAssignment, SubscriptionSnapshot } from '
 import { normalizeId } from '../core/identities/resourceId';
 import { cosmosBuiltInRoleName } from '../core/roles';
 import { RequestLimiter } from './limiter';
-import type { InventoryReader, RoleDefinitionSummary } from './reader';
+import type { InventoryReader, RoleDefinitionSummary, SubscriptionPart } from './reader';
 
 const COSMOS_DEFINITION = /\/sqlroledefinitions\/([^/]+)$/i;
 
 
 /**
- * Loads the identity inventory with as few requests as ARM allows: per subscription three paged lists (identities,
- * resources carrying identities, role assignments) run side by side, every page through one shared request pool, plus
- * one list per Cosmos DB account (its SQL role assignments), started as soon as the account's page arrives.
+ * Loads the identity inventory with as few requests as Azure allows. In bulk (when the reader can): three Resource
+ * Graph queries per group of subscriptions of a tenant. One by one (after a write, Retry, or when the graph fails):
+ * per subscription three paged ARM lists (identities, resources carrying identities, role assignments) side by side,
+ * every page through one shared request pool. Either way, one list per Cosmos DB account (its SQL role assignments).
  * Expanding an identity afterwards costs one list (its federated credentials); role names are cached by role GUID,
  * which is the same in every subscription for built-in roles.
  */
@@ -26,26 +27,55 @@ export class InventoryLoader {
   ) {}
 
   async loadSubscription(subscriptionId: string, signal?: AbortSignal): Promise<SubscriptionSnapshot> {
-    const cosmosLoads: Array<Promise<RoleAssignment[]>> = [];
-    const startCosmos = (accountId: string) => {
-      const load = this.collect(this.reader.cosmosSqlRoleAssignmentPages(accountId, signal), signal);
-      load.catch(() => undefined); // awaited below; a sibling list failing first must not leave it unhandled
-      cosmosLoads.push(load);
-    };
+    const cosmos = this.cosmosLoads(signal);
     const [identities, holders, armAssignments] = await Promise.all([
       this.collect(this.reader.identityPages(subscriptionId, signal), signal),
       this.collect(this.reader.resourcePages(subscriptionId, signal), signal, (page) => {
-        page.cosmosAccountIds.forEach(startCosmos);
+        page.cosmosAccountIds.forEach(cosmos.start);
         return page.holders;
       }),
       this.collect(this.reader.roleAssignmentPages(subscriptionId, signal), signal),
     ]);
-    const cosmosAssignments = (await Promise.all(cosmosLoads)).flat();
+    return this.put({ subscriptionId, identities, holders, roleAssignments: [...armAssignments, ...(await cosmos.done())] }, signal);
+  }
+
+  /** Whether many subscriptions can load at once (see {@link loadParts}). */
+  get loadsInBulk(): boolean {
+    return this.reader.subscriptionParts !== undefined;
+  }
+
+  /** Many subscriptions of one tenant at once, to be finished one by one with {@link loadFromPart}. */
+  loadParts(tenantId: string, subscriptionIds: string[], signal?: AbortSignal): Promise<Map<string, SubscriptionPart>> {
+    if (!this.reader.subscriptionParts) return Promise.reject(new Error('This reader loads subscriptions one by one.'));
+    return this.reader.subscriptionParts(tenantId, subscriptionIds, signal);
+  }
+
+  /** A subscription from its share of a bulk load, plus its Cosmos DB accounts' SQL role assignments. */
+  async loadFromPart(subscriptionId: string, part: SubscriptionPart, signal?: AbortSignal): Promise<SubscriptionSnapshot> {
+    const cosmos = this.cosmosLoads(signal);
+    part.cosmosAccountIds.forEach(cosmos.start);
+    const { identities, holders, roleAssignments } = part;
+    return this.put({ subscriptionId, identities, holders, roleAssignments: [...roleAssignments, ...(await cosmos.done())] }, signal);
+  }
+
+  private put(snapshot: SubscriptionSnapshot, signal?: AbortSignal): SubscriptionSnapshot {
     // A load cancelled by a refresh must not overwrite what the newer load puts.
     signal?.throwIfAborted();
-    const snapshot = { subscriptionId, identities, holders, roleAssignments: [...armAssignments, ...cosmosAssignments] };
     this.index.put(snapshot);
     return snapshot;
+  }
+
+  /** One list per Cosmos DB account, started as soon as the account is known. */
+  private cosmosLoads(signal?: AbortSignal) {
+    const loads: Array<Promise<RoleAssignment[]>> = [];
+    return {
+      start: (accountId: string) => {
+        const load = this.collect(this.reader.cosmosSqlRoleAssignmentPages(accountId, signal), signal);
+        load.catch(() => undefined); // awaited in done(); a sibling list failing first must not leave it unhandled
+        loads.push(load);
+      },
+      done: async () => (await Promise.all(loads)).flat(),
+    };
   }
 
   /** Loads every subscription; one that fails is reported, never hides the others. */

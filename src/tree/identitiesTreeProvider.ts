@@ -7,7 +7,7 @@ import type { AzureSubscription } from '../azure/tenants';
 import type { Config } from '../config';
 import { normalizeId } from '../core/identities/resourceId';
 import { applySubscriptionFilter } from '../core/subscriptionFilter';
-import { IdentityInventory } from '../inventory/inventory';
+import { IdentityInventory, type LoadState } from '../inventory/inventory';
 import { DEFAULT_CONCURRENCY, RequestLimiter } from '../inventory/limiter';
 import type { NodeDescription } from '../inventory/nodeDescription';
 import { IdentityTreeModel } from '../inventory/presenter';
@@ -24,6 +24,7 @@ type TreeState = 'signedOut' | 'noSubscriptions' | 'noSubscriptionSelected' | 'r
 
 interface Feature {
   access: AzureAccess;
+  resourceGraph: boolean;
   tenants: Map<string, string>;
   inventory: IdentityInventory;
   model: IdentityTreeModel;
@@ -92,6 +93,12 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return node.getTreeItem();
   }
 
+  /** On hover: a subscription's tooltip says where its inventory was read from, and when. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node instanceof SubscriptionNode) item.tooltip = node.tooltip();
+    return item;
+  }
+
   getParent(node: TreeNode): TreeNode | undefined {
     return node instanceof IdentityNode && this.config.treeGroupBy() === 'none' ? this.subscriptionNode(node.subscription) : undefined;
   }
@@ -136,21 +143,22 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<TreeNode>
   /** Starts background loading of every shown subscription, over the session's current Azure access. */
   private async track(all: AzureSubscription[], shown: AzureSubscription[]): Promise<void> {
     const access = await this.session.access();
-    if (this.feature?.access !== access) {
+    const resourceGraph = this.config.treeUsesResourceGraph();
+    if (this.feature?.access !== access || this.feature.resourceGraph !== resourceGraph) {
       this.feature?.inventory.dispose();
       const tenants = new Map<string, string>();
       const inventory = new IdentityInventory(
-        createInventoryReader(access, (id) => tenants.get(id.toLowerCase())),
+        createInventoryReader(access, (id) => tenants.get(id.toLowerCase()), { resourceGraph }),
         new RequestLimiter(this.options.concurrency ?? DEFAULT_CONCURRENCY),
       );
-      this.feature = { access, tenants, inventory, model: new IdentityTreeModel(inventory, () => this.config.treeGroupBy()) };
+      this.feature = { access, resourceGraph, tenants, inventory, model: new IdentityTreeModel(inventory, () => this.config.treeGroupBy()) };
     }
     for (const s of all) this.feature.tenants.set(s.subscriptionId.toLowerCase(), s.tenantId);
     this.feature.inventory.track(shown);
   }
 
   private subscriptionNode(subscription: AzureSubscription): SubscriptionNode {
-    return new SubscriptionNode(subscription, (s) => this.subscriptionChildren(s));
+    return new SubscriptionNode(subscription, (s) => this.subscriptionChildren(s), (s) => loadNote(this.feature?.inventory.state(s.subscriptionId)));
   }
 
   private async subscriptionChildren(subscription: AzureSubscription): Promise<TreeNode[]> {
@@ -174,4 +182,12 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<TreeNode>
     }
     return nodes;
   }
+}
+
+function loadNote(state: LoadState | undefined): string | undefined {
+  if (state?.status !== 'loaded') return undefined;
+  const at = new Date(state.at).toLocaleTimeString();
+  return state.source === 'graph'
+    ? `Read through Azure Resource Graph at ${at}. The graph can trail recent changes by a short while: Refresh on this subscription reads Azure Resource Manager directly.`
+    : `Read from Azure Resource Manager at ${at}.`;
 }

@@ -28,13 +28,19 @@ export interface TreeHarness {
 
 export async function treeFor(
   emulator: RunningEmulator,
-  options: { concurrency?: number; groupBy?: GroupBy; retryOptions?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number } } = {},
+  options: {
+    concurrency?: number;
+    groupBy?: GroupBy;
+    retryOptions?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number };
+    /** Load through Azure Resource Graph (default true, as the extension does). */
+    resourceGraph?: boolean;
+  } = {},
 ): Promise<TreeHarness> {
   const cloud = await cloudFor('Emulator', { endpoint: emulator.url, ca: emulator.ca });
   const access = createAzureAccess({ cloud, credentialFactory: createEmulatorCredentialFactory(), ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}) });
   const { subscriptions, failedTenants } = await access.listSubscriptions();
   const tenants = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]));
-  const reader = createInventoryReader(access, (id) => tenants.get(id.toLowerCase()));
+  const reader = createInventoryReader(access, (id) => tenants.get(id.toLowerCase()), { resourceGraph: options.resourceGraph ?? true });
   const inventory = new IdentityInventory(reader, new RequestLimiter(options.concurrency ?? 8), { delayMs: 1 });
   inventory.track(subscriptions);
   const groupBy = options.groupBy ?? 'none';

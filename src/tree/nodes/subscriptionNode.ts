@@ -12,6 +12,7 @@ export class SubscriptionNode implements TreeNode {
   constructor(
     readonly subscription: AzureSubscription,
     private readonly children?: SubscriptionChildren,
+    private readonly loadNote?: (subscription: AzureSubscription) => string | undefined,
   ) {}
 
   getTreeItem(): vscode.TreeItem {
@@ -22,13 +23,21 @@ export class SubscriptionNode implements TreeNode {
     );
     item.id = `subscription/${s.tenantId}/${s.subscriptionId}`;
     item.description = s.tenantName ?? s.tenantId;
-    item.tooltip = new vscode.MarkdownString(
-      `**${s.displayName}**\n\nSubscription: \`${s.subscriptionId}\`\n\nTenant: ${s.tenantName ? `${s.tenantName} (\`${s.tenantId}\`)` : `\`${s.tenantId}\``}` +
-        (s.state && s.state !== 'Enabled' ? `\n\nState: ${s.state}` : ''),
-    );
+    item.tooltip = this.tooltip();
     item.iconPath = new vscode.ThemeIcon('key');
     item.contextValue = SubscriptionNode.contextValue;
     return item;
+  }
+
+  /** Ids, tenant, state, and (once loaded) where the inventory was read from. */
+  tooltip(): vscode.MarkdownString {
+    const s = this.subscription;
+    const note = this.loadNote?.(s);
+    return new vscode.MarkdownString(
+      `**${s.displayName}**\n\nSubscription: \`${s.subscriptionId}\`\n\nTenant: ${s.tenantName ? `${s.tenantName} (\`${s.tenantId}\`)` : `\`${s.tenantId}\``}` +
+        (s.state && s.state !== 'Enabled' ? `\n\nState: ${s.state}` : '') +
+        (note ? `\n\n${note}` : ''),
+    );
   }
 
   async getChildren(): Promise<TreeNode[]> {

@@ -1,0 +1,74 @@
+import type { RoleAssignment } from '../core/identities/model';
+import type { AzureAccess } from './access';
+import { isEmptyPart, type SubscriptionPart } from '../inventory/reader';
+import { type AssignmentFields, type HolderFields, type IdentityFields, toAssignment, toHolder, toIdentity } from './inventoryShapes';
+import { graphRows, type GraphQuota } from './resourceGraph';
+
+const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
+
+// One row per subscription (summarize … by subscriptionId): a query over ≤ 300 subscriptions is one page, one query
+// of the user's quota, where a row per identity would page every 1,000 rows. The columns mirror what the three ARM
+// lists give, so both paths share the mapping (inventoryShapes.ts).
+export const IDENTITIES_QUERY = `resources
+| where type =~ 'microsoft.managedidentity/userassignedidentities'
+| project subscriptionId, identity = pack('id', id, 'name', name, 'location', location, 'tags', tags, 'tenantId', properties.tenantId, 'principalId', properties.principalId, 'clientId', properties.clientId)
+| summarize identities = make_list(identity) by subscriptionId`;
+
+export const HOLDERS_QUERY = `resources
+| where isnotempty(identity) or type =~ '${COSMOS_ACCOUNT_TYPE}'
+| project subscriptionId, holder = pack('id', id, 'name', name, 'type', type, 'location', location, 'identity', identity)
+| summarize holders = make_list(holder) by subscriptionId`;
+
+// Users' and groups' assignments are most of a subscription's and never shown in the tree: left out server-side.
+export const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
+| where type =~ 'microsoft.authorization/roleassignments'
+| extend principalType = tostring(properties.principalType)
+| where principalType !~ 'User' and principalType !~ 'Group'
+| project subscriptionId, assignment = pack('id', id, 'name', name, 'scope', properties.scope, 'roleDefinitionId', properties.roleDefinitionId, 'principalId', properties.principalId, 'principalType', principalType)
+| summarize roleAssignments = make_list(assignment) by subscriptionId`;
+
+interface IdentityRow { subscriptionId: string; identities: IdentityFields[] }
+interface HolderRow { subscriptionId: string; holders: HolderFields[] }
+interface AssignmentRow { subscriptionId: string; roleAssignments: AssignmentFields[] }
+
+/**
+ * Identities, holders, Cosmos DB accounts and role assignments of many subscriptions of one tenant in three queries.
+ * Every subscription asked for gets a part, empty when the graph has nothing of it (nothing there, or nothing the
+ * user may read — as ARM's lists would answer).
+ */
+export async function graphParts(access: AzureAccess, tenantId: string, subscriptionIds: string[], quota: GraphQuota, signal?: AbortSignal): Promise<Map<string, SubscriptionPart>> {
+  const request = (query: string) => ({ query, subscriptions: subscriptionIds });
+  const [identityRows, holderRows, assignmentRows] = await Promise.all([
+    graphRows<IdentityRow>(access, tenantId, request(IDENTITIES_QUERY), quota, signal),
+    graphRows<HolderRow>(access, tenantId, request(HOLDERS_QUERY), quota, signal),
+    // Also those inherited from management groups, as ARM's list for a subscription gives them.
+    graphRows<AssignmentRow>(access, tenantId, { ...request(ROLE_ASSIGNMENTS_QUERY), authorizationScopeFilter: 'AtScopeAboveAndBelow' }, quota, signal),
+  ]);
+  const parts = new Map<string, SubscriptionPart>(
+    subscriptionIds.map((id) => [id.toLowerCase(), { identities: [], holders: [], cosmosAccountIds: [], roleAssignments: [] }]),
+  );
+  const partOf = (row: { subscriptionId?: string }) => parts.get(row.subscriptionId?.toLowerCase() ?? '');
+  for (const row of identityRows) {
+    partOf(row)?.identities.push(...row.identities.flatMap((i) => (i.id ? [toIdentity({ ...i, id: i.id })] : [])));
+  }
+  for (const row of holderRows) {
+    const part = partOf(row);
+    if (!part) continue;
+    for (const r of row.holders) {
+      const holder = toHolder(r);
+      if (holder) part.holders.push(holder);
+      if (r.id && r.type?.toLowerCase() === COSMOS_ACCOUNT_TYPE) part.cosmosAccountIds.push(r.id);
+    }
+  }
+  const inherited: RoleAssignment[] = [];
+  for (const row of assignmentRows) {
+    const assignments = row.roleAssignments.flatMap((a) => toAssignment(a) ?? []);
+    // Rows above every subscription (management groups, the root) have no subscription: each inherits them.
+    if (row.subscriptionId) partOf(row)?.roleAssignments.push(...assignments);
+    else inherited.push(...assignments);
+  }
+  // Only into parts the graph found something of: an empty part stays empty, so the inventory asks ARM whether the
+  // subscription is empty or unreadable.
+  for (const part of parts.values()) if (!isEmptyPart(part)) part.roleAssignments.push(...inherited);
+  return parts;
+}

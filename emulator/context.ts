@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { GraphQuota } from './graph/quota.js';
+import type { GraphView } from './graph/tables.js';
 import type { LroTracker } from './lro.js';
 import type { Caller } from './rbac.js';
 import type { Store } from './store.js';
@@ -12,6 +14,9 @@ export interface EmulatorState {
   principalNotFoundWindowMs: number;
   /** ARM role assignments sent with principalType succeed inside the window (default true). */
   principalTypeBypassesReplication: boolean;
+  /** Azure Resource Graph: the per-user query quota and the (possibly lagging) indexed view queries read. */
+  graphQuota: GraphQuota;
+  graphView: GraphView;
   now(): number;
 }
 

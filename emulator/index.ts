@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { createCertificate } from './cert.js';
 import type { EmulatorState } from './context.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
+import { DEFAULT_GRAPH_QUOTA, GraphQuota, type GraphQuotaOptions } from './graph/quota.js';
+import { GraphView } from './graph/tables.js';
 import { LroTracker, type LroOptions } from './lro.js';
 import { loadScenario, resolveScenario } from './scenarios/load.js';
 import { createArmServer, RequestStats } from './server.js';
@@ -9,6 +11,7 @@ import { Store } from './store.js';
 
 export type { FaultOptions } from './faults.js';
 export type { LroOptions } from './lro.js';
+export type { GraphQuotaOptions } from './graph/quota.js';
 export type { ScenarioData } from './scenarios/load.js';
 export type { GenerateOptions } from './scenarios/generate.js';
 
@@ -31,6 +34,10 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Long-running operations: InProgress polls before Succeeded (default 1) and the Retry-After sent (default 0 s). */
   lro?: LroOptions;
+  /** Azure Resource Graph queries allowed per user per window (default 15 per 5,000 ms, ARG's documented quota). */
+  graphQuota?: GraphQuotaOptions;
+  /** Resource Graph indexing lag: queries see the store as of the last rebuild, rebuilt once this old (default 0: current). */
+  graphLagMs?: number;
 }
 
 export interface RunningEmulator {
@@ -52,6 +59,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     pageSize: options.pageSize ?? 100,
     principalNotFoundWindowMs: options.principalNotFoundWindowMs ?? scenario.settings?.principalNotFoundWindowMs ?? 0,
     principalTypeBypassesReplication: options.principalTypeBypassesReplication ?? scenario.settings?.principalTypeBypassesReplication ?? true,
+    graphQuota: new GraphQuota(options.graphQuota ?? DEFAULT_GRAPH_QUOTA),
+    graphView: new GraphView(options.graphLagMs ?? 0),
     now: options.now ?? (() => Date.now()),
   };
   const certificate = await createCertificate();

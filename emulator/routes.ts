@@ -2,6 +2,7 @@ import type { Route } from './context.js';
 import { authorizationRoutes } from './handlers/authorization.js';
 import { managedIdentityRoutes } from './handlers/managedIdentity.js';
 import { operationRoutes } from './handlers/operations.js';
+import { resourceGraphRoutes } from './handlers/resourceGraph.js';
 import { genericResourceRoutes } from './handlers/resources.js';
 import { subscriptionRoutes } from './handlers/subscriptions.js';
 
@@ -13,6 +14,7 @@ import { subscriptionRoutes } from './handlers/subscriptions.js';
 const ROUTES: Route[] = [
   ...subscriptionRoutes,
   ...operationRoutes,
+  ...resourceGraphRoutes,
   ...authorizationRoutes,
   ...managedIdentityRoutes,
   ...genericResourceRoutes,

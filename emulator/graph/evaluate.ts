@@ -75,7 +75,7 @@ function extend(items: NamedExpr[], columns: string[], rows: Row[]): { columns: 
     compiled.push({ name, value });
   });
   const extended = rows.map((row) => {
-    const out: Row = { ...row };
+    const out: Row = Object.assign({}, row); // several times faster than a spread on rows of ARG's width
     for (const { name, value } of compiled) out[name] = value(out);
     return out;
   });

@@ -216,6 +216,10 @@ export class Store {
     if (!sub) return [...this.assignments.values()];
     return [...tenantLevel, ...(this.assignmentsBySubscription.get(sub)?.values() ?? [])];
   }
+  /** Assignments at the tenant root or a management group: above every subscription. */
+  roleAssignmentsAboveSubscriptions(): RoleAssignment[] {
+    return [...(this.assignmentsBySubscription.get('')?.values() ?? [])];
+  }
   roleAssignmentsOf(principalId: string): RoleAssignment[] {
     return [...(this.assignmentsByPrincipal.get(principalId.toLowerCase())?.values() ?? [])];
   }

@@ -5,11 +5,12 @@ import { roleByGuid, type BuiltInRole } from '../roles.js';
 import { roleGrants } from '../rbac.js';
 import type { Resource, RoleAssignment, Store, Subscription } from '../store.js';
 import type { Row } from './expressions.js';
+import type { AuthorizationScopeFilter } from './request.js';
 
 /**
  * ARG's tables over the emulator's store. `resources` holds every top-level resource (child resources such as
- * federated credentials are not rows); `authorizationresources` the role assignments whose scope lies in a
- * subscription. Both share ARG's column set. Rows are built once per store object and reused while it is unchanged.
+ * federated credentials are not rows); `authorizationresources` the role assignments in a subscription, and with an
+ * "Above" authorizationScopeFilter those above every subscription. Both share ARG's column set. Rows are built once per store object and reused while it is unchanged.
  */
 export const GRAPH_TABLES = ['resources', 'authorizationresources'] as const;
 export type GraphTable = (typeof GRAPH_TABLES)[number];
@@ -28,49 +29,73 @@ interface Entry {
 type SubscriptionRows = Record<GraphTable, Entry[]>;
 const IN_A_SUBSCRIPTION = /^\/subscriptions\//i;
 
+/** One query's search: which table, where, for whom. */
+export interface GraphSearch {
+  table: GraphTable;
+  subscriptions: Subscription[];
+  /** The caller: whose read permissions apply, and the tenant that rows above every subscription are shown in. */
+  principalId: string;
+  tenantId: string;
+  now: number;
+  /** Which role assignments count relative to the subscriptions: at them, below them, above them (the tenant root). */
+  scopeFilter: AuthorizationScopeFilter;
+}
+
 /**
  * The indexed copy queries read. Real ARG shows a write after a delay: with a lag, queries see the store as it was
  * when the view was last rebuilt, and the view is rebuilt only once it is at least lagMs old (0: always current).
  */
 export class GraphView {
-  private snapshot?: { builtAt: number; bySubscription: Map<string, SubscriptionRows> };
+  private snapshot?: { builtAt: number; bySubscription: Map<string, SubscriptionRows>; above: RoleAssignment[] };
   private readonly resourceRows = new WeakMap<Resource, { properties: unknown; entry: Entry }>();
   private readonly assignmentRows = new WeakMap<RoleAssignment, Entry>();
 
   constructor(private readonly lagMs: number) {}
 
-  /**
-   * The rows of a table in these subscriptions that the principal may read (deny assignments are not applied);
-   * atSubscriptionOnly keeps only rows scoped at a subscription itself (authorizationScopeFilter AtScopeExact).
-   */
-  rows(store: Store, table: GraphTable, subscriptions: Subscription[], principalId: string, now: number, atSubscriptionOnly = false): Row[] {
-    const access = new ReadAccess(store, principalId);
+  /** The rows of the search that the principal may read (deny assignments are not applied, as ARG's docs say nothing of them). */
+  rows(store: Store, search: GraphSearch): Row[] {
+    const access = new ReadAccess(store, search.principalId);
+    const roleAssignments = search.table === 'authorizationresources';
+    const below = !roleAssignments || search.scopeFilter.endsWith('Below');
+    const above = roleAssignments && search.scopeFilter.includes('Above');
+    let seesAbove = false;
     const rows: Row[] = [];
-    for (const subscription of subscriptions) {
+    for (const subscription of search.subscriptions) {
       const canRead = access.in(subscription.subscriptionId);
-      const exact = `/subscriptions/${subscription.subscriptionId.toLowerCase()}`;
-      for (const entry of this.entriesOf(store, subscription, table, now)) {
-        if ((!atSubscriptionOnly || entry.scope === exact) && canRead(entry)) rows.push(entry.row);
+      const at = `/subscriptions/${subscription.subscriptionId.toLowerCase()}`;
+      for (const entry of this.entriesOf(store, subscription, search.table, search.now)) {
+        if ((below || entry.scope === at) && canRead(entry)) rows.push(entry.row);
       }
+      // Inherited assignments show to whoever may read a subscription's, as ARM's list for the subscription shows them.
+      seesAbove ||= above && canRead({ row: {}, scope: at, action: RA_READ });
     }
+    if (seesAbove) for (const a of this.aboveOf(store, search.now)) rows.push(assignmentRow(a, '', search.tenantId));
     return rows;
   }
 
   private entriesOf(store: Store, subscription: Subscription, table: GraphTable, now: number): Entry[] {
     if (this.lagMs <= 0) return this.build(store, subscription, table);
+    return this.current(store, now).bySubscription.get(subscription.subscriptionId.toLowerCase())?.[table] ?? [];
+  }
+
+  private aboveOf(store: Store, now: number): RoleAssignment[] {
+    return this.lagMs <= 0 ? store.roleAssignmentsAboveSubscriptions() : this.current(store, now).above;
+  }
+
+  private current(store: Store, now: number) {
     if (!this.snapshot || now - this.snapshot.builtAt >= this.lagMs) {
       const bySubscription = new Map<string, SubscriptionRows>();
       for (const s of store.subscriptions.values()) {
         bySubscription.set(s.subscriptionId.toLowerCase(), { resources: this.build(store, s, 'resources'), authorizationresources: this.build(store, s, 'authorizationresources') });
       }
-      this.snapshot = { builtAt: now, bySubscription };
+      this.snapshot = { builtAt: now, bySubscription, above: store.roleAssignmentsAboveSubscriptions() };
     }
-    return this.snapshot.bySubscription.get(subscription.subscriptionId.toLowerCase())?.[table] ?? [];
+    return this.snapshot;
   }
 
   private build(store: Store, subscription: Subscription, table: GraphTable): Entry[] {
     if (table === 'resources') return store.topLevelResources(subscription.subscriptionId).map((r) => this.resourceEntry(r, subscription));
-    // Near a subscription means in it or at the tenant root; only the former are rows of the subscription.
+    // Near a subscription means in it or above it; only the former are rows of the subscription.
     const assignments = store.roleAssignmentsNear(`/subscriptions/${subscription.subscriptionId}`);
     return assignments.filter((a) => IN_A_SUBSCRIPTION.test(a.scope)).map((a) => this.assignmentEntry(a, subscription));
   }
@@ -87,7 +112,7 @@ export class GraphView {
   private assignmentEntry(assignment: RoleAssignment, subscription: Subscription): Entry {
     let entry = this.assignmentRows.get(assignment);
     if (!entry) {
-      entry = { row: assignmentRow(assignment, subscription), scope: assignment.scope.toLowerCase(), action: RA_READ };
+      entry = { row: assignmentRow(assignment, subscription.subscriptionId, subscription.tenantId), scope: assignment.scope.toLowerCase(), action: RA_READ };
       this.assignmentRows.set(assignment, entry);
     }
     return entry;
@@ -116,17 +141,20 @@ function resourceRow(r: Resource, subscription: Subscription): Row {
   };
 }
 
-/** A role assignment row; its properties are exactly what ARM's GET answers (roleDefinitionId in its subscription). */
-function assignmentRow(a: RoleAssignment, subscription: Subscription): Row {
+/**
+ * A role assignment row; its properties are exactly what ARM's GET answers (roleDefinitionId in its subscription).
+ * One above every subscription (tenant root, management group) has subscriptionId "".
+ */
+function assignmentRow(a: RoleAssignment, subscriptionId: string, tenantId: string): Row {
   return {
     id: a.id,
     name: a.name,
     type: 'microsoft.authorization/roleassignments',
-    tenantId: subscription.tenantId,
+    tenantId,
     kind: '',
     location: '',
     resourceGroup: (resourceGroupOf(a.scope) ?? '').toLowerCase(),
-    subscriptionId: subscription.subscriptionId,
+    subscriptionId,
     managedBy: '',
     sku: null,
     plan: null,

@@ -96,8 +96,10 @@ function evaluate(ctx: RequestContext, request: GraphRequest) {
     const query = parseQuery(request.query);
     const table = query.table.text.toLowerCase() as GraphTable;
     if (!GRAPH_TABLES.includes(table)) throw errorAt(query.table, 'Unknown table', `the emulator has ${GRAPH_TABLES.join(' and ')}`);
-    const exact = table === 'authorizationresources' && request.authorizationScopeFilter === 'AtScopeExact';
-    const rows = ctx.state.graphView.rows(ctx.state.store, table, searchedSubscriptions(ctx, request), ctx.caller.objectId, ctx.state.now(), exact);
+    const rows = ctx.state.graphView.rows(ctx.state.store, {
+      table, subscriptions: searchedSubscriptions(ctx, request), principalId: ctx.caller.objectId, tenantId: ctx.caller.tenantId,
+      now: ctx.state.now(), scopeFilter: request.authorizationScopeFilter,
+    });
     return runQuery(query, { columns: GRAPH_COLUMNS, rows });
   } catch (error) {
     if (error instanceof KqlError) throw invalidQuery(ctx, error);

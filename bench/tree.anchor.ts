@@ -2,7 +2,7 @@
 // per identity expanded, list ALL resources of its subscription (to find those using it), list the subscription's
 // role assignments and filter by principal, get each role definition by id (no cache), and list its federated
 // credentials. Same request pool size as ours, so the comparison is about requests and their dependencies.
-import type { RunningEmulator } from '../emulator/index';
+import type { EmulatorThread } from './emulatorThread';
 import type { AzureAccess } from '../src/azure/index';
 import type { AzureSubscription } from '../src/azure/tenants';
 import { parseResourceId } from '../src/core/identities/resourceId';
@@ -23,13 +23,13 @@ async function drain<T>(pages: AsyncIterableIterator<T[]>, limiter: RequestLimit
   }
 }
 
-export async function runAnchor(emulator: RunningEmulator, access: AzureAccess, subscriptions: AzureSubscription[], picks: AnchorPick[], concurrency: number) {
+export async function runAnchor(emulator: EmulatorThread, access: AzureAccess, subscriptions: AzureSubscription[], picks: AnchorPick[], concurrency: number) {
   const limiter = new RequestLimiter(concurrency);
-  emulator.resetStats();
+  await emulator.resetStats();
   const started = performance.now();
   await Promise.all(subscriptions.map(async (s) => drain((await access.msiClient(s)).userAssignedIdentities.listBySubscription().byPage(), limiter)));
   const listSeconds = (performance.now() - started) / 1000;
-  const listRequests = emulator.stats().total;
+  const listRequests = (await emulator.stats()).total;
 
   const expandStarted = performance.now();
   await Promise.all(
@@ -46,7 +46,7 @@ export async function runAnchor(emulator: RunningEmulator, access: AzureAccess, 
     }),
   );
   const expandSeconds = (performance.now() - expandStarted) / 1000;
-  const requests = emulator.stats().total;
+  const requests = (await emulator.stats()).total;
   const perIdentityRequests = (requests - listRequests) / picks.length;
   const perIdentitySeconds = expandSeconds / picks.length;
   const identityCount = subscriptions.length * 50;

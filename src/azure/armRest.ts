@@ -47,13 +47,16 @@ export async function armSend<T = unknown>(access: AzureAccess, tenantId: string
     headers: sdk.createHttpHeaders({ 'content-type': 'application/json', accept: 'application/json' }),
     abortSignal: request.abortSignal,
   });
-  const response = await client.sendRequest(pipelineRequest);
+  const response: import('@azure/core-client').FullOperationResponse = await client.sendRequest(pipelineRequest);
   const text = response.bodyAsText ?? '';
-  let body: unknown = undefined;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = text;
+  // The pipeline's deserialization policy has parsed a JSON body already; parse only what it left.
+  let body: unknown = response.parsedBody;
+  if (body === undefined && text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
   }
   if (response.status >= 400) {
     const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;

@@ -1,17 +1,18 @@
 import type { RoleAssignment } from '../core/identities/model';
 import type { AzureAccess } from './access';
 import { isEmptyPart, type SubscriptionPart } from '../inventory/reader';
-import { type AssignmentFields, type HolderFields, type IdentityFields, toAssignment, toHolder, toIdentity } from './inventoryShapes';
+import { type HolderFields, toAssignment, toHolder, toIdentity } from './inventoryShapes';
 import { graphRows, type GraphQuota } from './resourceGraph';
 
 const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 
 // One row per subscription (summarize … by subscriptionId): a query over ≤ 300 subscriptions is one page, one query
-// of the user's quota, where a row per identity would page every 1,000 rows. The columns mirror what the three ARM
-// lists give, so both paths share the mapping (inventoryShapes.ts).
+// of the user's quota, where a row per identity would page every 1,000 rows. Identities and role assignments, by
+// the thousand, travel as positional arrays (pack_array; names and scopes follow from their ids): a third of the
+// bytes of keyed objects. Decoded into what the three ARM lists give, so both paths share the mapping.
 export const IDENTITIES_QUERY = `resources
 | where type =~ 'microsoft.managedidentity/userassignedidentities'
-| project subscriptionId, identity = pack('id', id, 'name', name, 'location', location, 'tags', tags, 'tenantId', properties.tenantId, 'principalId', properties.principalId, 'clientId', properties.clientId)
+| project subscriptionId, identity = pack_array(id, location, tags, properties.tenantId, properties.principalId, properties.clientId)
 | summarize identities = make_list(identity) by subscriptionId`;
 
 export const HOLDERS_QUERY = `resources
@@ -24,12 +25,27 @@ export const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
 | where type =~ 'microsoft.authorization/roleassignments'
 | extend principalType = tostring(properties.principalType)
 | where principalType !~ 'User' and principalType !~ 'Group'
-| project subscriptionId, assignment = pack('id', id, 'name', name, 'scope', properties.scope, 'roleDefinitionId', properties.roleDefinitionId, 'principalId', properties.principalId, 'principalType', principalType)
+| project subscriptionId, assignment = pack_array(id, properties.roleDefinitionId, properties.principalId, principalType)
 | summarize roleAssignments = make_list(assignment) by subscriptionId`;
 
-interface IdentityRow { subscriptionId: string; identities: IdentityFields[] }
+type IdentityTuple = [id: string, location: string, tags: Record<string, string> | null, tenantId: string, principalId: string, clientId: string];
+type AssignmentTuple = [id: string, roleDefinitionId: string, principalId: string, principalType: string];
+interface IdentityRow { subscriptionId: string; identities: IdentityTuple[] }
 interface HolderRow { subscriptionId: string; holders: HolderFields[] }
-interface AssignmentRow { subscriptionId: string; roleAssignments: AssignmentFields[] }
+interface AssignmentRow { subscriptionId: string; roleAssignments: AssignmentTuple[] }
+
+const ASSIGNMENT_SEGMENT = '/providers/microsoft.authorization/roleassignments/';
+
+function identityOf([id, location, tags, tenantId, principalId, clientId]: IdentityTuple) {
+  return id ? toIdentity({ id, location, tags, tenantId, principalId, clientId }) : undefined;
+}
+
+/** An assignment's id is its scope, the provider segment, and its name. */
+function assignmentOf([id, roleDefinitionId, principalId, principalType]: AssignmentTuple) {
+  const cut = id?.toLowerCase().lastIndexOf(ASSIGNMENT_SEGMENT) ?? -1;
+  if (cut < 0) return undefined;
+  return toAssignment({ id, scope: id.slice(0, cut) || '/', name: id.slice(cut + ASSIGNMENT_SEGMENT.length), roleDefinitionId, principalId, principalType });
+}
 
 /**
  * Identities, holders, Cosmos DB accounts and role assignments of many subscriptions of one tenant in three queries.
@@ -49,7 +65,7 @@ export async function graphParts(access: AzureAccess, tenantId: string, subscrip
   );
   const partOf = (row: { subscriptionId?: string }) => parts.get(row.subscriptionId?.toLowerCase() ?? '');
   for (const row of identityRows) {
-    partOf(row)?.identities.push(...row.identities.flatMap((i) => (i.id ? [toIdentity({ ...i, id: i.id })] : [])));
+    partOf(row)?.identities.push(...row.identities.flatMap((i) => identityOf(i) ?? []));
   }
   for (const row of holderRows) {
     const part = partOf(row);
@@ -62,7 +78,7 @@ export async function graphParts(access: AzureAccess, tenantId: string, subscrip
   }
   const inherited: RoleAssignment[] = [];
   for (const row of assignmentRows) {
-    const assignments = row.roleAssignments.flatMap((a) => toAssignment(a) ?? []);
+    const assignments = row.roleAssignments.flatMap((a) => assignmentOf(a) ?? []);
     // Rows above every subscription (management groups, the root) have no subscription: each inherits them.
     if (row.subscriptionId) partOf(row)?.roleAssignments.push(...assignments);
     else inherited.push(...assignments);

@@ -43,6 +43,7 @@ export class IdentityInventory {
   private readonly loader: InventoryLoader;
   private readonly entries = new Map<string, Entry>();
   private generation = shared(new AbortController());
+  private readonly settledByTenant = new Map<string, Promise<AzureSubscription[]>>();
   /** Subscriptions reloaded lately (after a write): until when they skip the graph. */
   private readonly liveUntil = new Map<string, number>();
 
@@ -66,6 +67,7 @@ export class IdentityInventory {
       if (wanted.has(id)) continue;
       entry.controller.abort(new Error('The subscription is no longer shown.'));
       this.entries.delete(id);
+      this.settledByTenant.delete(key(entry.subscription.tenantId));
       this.loader.forgetSubscription(entry.subscription.subscriptionId);
     }
     this.startAll(subscriptions.filter((s) => !this.entries.has(key(s.subscriptionId))));
@@ -86,7 +88,15 @@ export class IdentityInventory {
   }
 
   /** Waits until every shown subscription of the tenant has loaded or failed; returns those that failed. */
-  async tenantSettled(tenantId: string): Promise<AzureSubscription[]> {
+  tenantSettled(tenantId: string): Promise<AzureSubscription[]> {
+    // Every expanded identity asks (several times); one wait per tenant until a subscription (re)starts.
+    const k = key(tenantId);
+    let settled = this.settledByTenant.get(k);
+    if (!settled) this.settledByTenant.set(k, (settled = this.settle(tenantId)));
+    return settled;
+  }
+
+  private async settle(tenantId: string): Promise<AzureSubscription[]> {
     for (;;) {
       const entries = [...this.entries.values()].filter((e) => e.subscription.tenantId.toLowerCase() === tenantId.toLowerCase());
       await Promise.allSettled(entries.map((e) => e.promise));
@@ -186,6 +196,7 @@ export class IdentityInventory {
     );
     entry.promise.catch(() => undefined); // observed by whoever awaits it; never an unhandled rejection
     this.entries.set(key(subscription.subscriptionId), entry);
+    this.settledByTenant.delete(key(subscription.tenantId));
     return entry;
   }
 }

@@ -23,14 +23,25 @@ describe('The Managed Identities tree in VS Code against the demo scenario', () 
     return found;
   };
 
+  let graphQueries = 0;
+  const tooltipOf = (node: TreeNode) => (tree.resolveTreeItem(tree.getTreeItem(node), node).tooltip as vscode.MarkdownString).value;
+
   before(async () => {
     await activateKeyless();
     const session = new AzureSession(config, log, new MemoryMemento());
     await session.restore();
+    const before = await emulatorStats();
     tree = new IdentitiesTreeProvider(session, config, log);
     const roots = await tree.getChildren();
     production = roots.find((n) => labelOf(tree.getTreeItem(n)) === 'Contoso Production')!;
     assert.ok(production, 'Contoso Production is listed');
+    await tree.getChildren(production);
+    graphQueries = served(before, await emulatorStats(), 'POST resourceGraph.resources');
+  });
+
+  it('loads the subscriptions through Azure Resource Graph and says so on a subscription’s tooltip', () => {
+    assert.ok(graphQueries >= 3, `${graphQueries} graph queries`);
+    assert.match(tooltipOf(production), /Read through Azure Resource Graph at .*Refresh on this subscription reads Azure Resource Manager directly/s);
   });
 
   it('lists Contoso Production’s identities, then its system-assigned resources', async () => {
@@ -71,5 +82,6 @@ describe('The Managed Identities tree in VS Code against the demo scenario', () 
     assert.ok((await labels(production)).includes('id-orders-api'));
     const after = await emulatorStats();
     assert.equal(served(before, after, 'GET userAssignedIdentities.listBySubscription'), 1);
+    assert.match(tooltipOf(production), /Read from Azure Resource Manager at /);
   });
 });

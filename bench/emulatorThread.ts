@@ -1,0 +1,58 @@
+// The emulator on its own thread for benchmarks: real ARM's work (serializing, evaluating graph queries, checking
+// permissions) runs on Azure's machines, not the developer's, so a benchmark must not charge it to the client's
+// event loop. Same options and surface as startEmulator, with stats made asynchronous.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index';
+
+type Stats = ReturnType<RunningEmulator['stats']>;
+
+export interface EmulatorThread {
+  url: string;
+  ca: string;
+  stats(): Promise<Stats>;
+  resetStats(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type Request = { id: number; op: 'stats' | 'reset' | 'stop' };
+
+export async function startEmulatorThread(options: EmulatorOptions): Promise<EmulatorThread> {
+  // The thread loads this same TypeScript file through tsx, as the bench's own process does.
+  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: options });
+  const pending = new Map<number, (value: unknown) => void>();
+  let next = 0;
+  const ready = new Promise<{ url: string; ca: string }>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', resolve);
+  });
+  const { url, ca } = await ready;
+  worker.on('message', ({ id, value }: { id: number; value: unknown }) => pending.get(id)?.(value));
+  const call = <T>(op: Request['op']) =>
+    new Promise<T>((resolve) => {
+      const id = next++;
+      pending.set(id, (value) => (pending.delete(id), resolve(value as T)));
+      worker.postMessage({ id, op } satisfies Request);
+    });
+  return {
+    url,
+    ca,
+    stats: () => call<Stats>('stats'),
+    resetStats: () => call<void>('reset'),
+    stop: async () => {
+      await call<void>('stop');
+      await worker.terminate();
+    },
+  };
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  void startEmulator(workerData as EmulatorOptions).then((emulator) => {
+    port.postMessage({ url: emulator.url, ca: emulator.ca });
+    port.on('message', async ({ id, op }: Request) => {
+      if (op === 'stats') port.postMessage({ id, value: emulator.stats() });
+      if (op === 'reset') port.postMessage({ id, value: emulator.resetStats() });
+      if (op === 'stop') port.postMessage({ id, value: await emulator.stop() });
+    });
+  });
+}

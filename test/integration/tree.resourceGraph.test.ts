@@ -64,6 +64,16 @@ describe('Managed Identities tree through Azure Resource Graph', () => {
     assert.deepEqual(tight.sources, ['graph', 'graph', 'graph']);
   });
 
+  it('falls back to each subscription’s own ARM lists when the graph keeps refusing, showing the same tree', async () => {
+    const scenario = generateScenario({ subscriptions: 2, identitiesPerSubscription: 2, seed: 'refused' });
+    // No query ever fits the quota: the client waits out the window three times (1 s each), then gives up on the graph.
+    const refused = await outlineOf({ scenario, graphQuota: { queries: 0, windowMs: 100 } }, true);
+    const viaArm = await outlineOf({ scenario }, false);
+    assert.equal(refused.text, viaArm.text);
+    assert.deepEqual(refused.sources, ['arm', 'arm']);
+    assert.ok(refused.stats.byOperation['POST resourceGraph.resources'] >= 3);
+  });
+
   it('shows a write at once and after a full refresh, though the graph has not indexed it yet', async () => {
     const scenario = generateScenario({ subscriptions: 2, identitiesPerSubscription: 1, seed: 'lag' });
     const emulator = await startEmulator({ scenario, graphLagMs: 60_000 });

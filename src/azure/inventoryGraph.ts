@@ -2,7 +2,7 @@ import type { RoleAssignment } from '../core/identities/model';
 import type { AzureAccess } from './access';
 import { isEmptyPart, type SubscriptionPart } from '../inventory/reader';
 import { type HolderFields, toAssignment, toHolder, toIdentity } from './inventoryShapes';
-import { graphRows, type GraphQuota } from './resourceGraph';
+import { GraphResultTruncatedError, graphRows, type GraphQuota } from './resourceGraph';
 
 const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 
@@ -13,12 +13,12 @@ const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 export const IDENTITIES_QUERY = `resources
 | where type =~ 'microsoft.managedidentity/userassignedidentities'
 | project subscriptionId, identity = pack_array(id, location, tags, properties.tenantId, properties.principalId, properties.clientId)
-| summarize identities = make_list(identity) by subscriptionId`;
+| summarize identities = make_list(identity), total = count() by subscriptionId`;
 
 export const HOLDERS_QUERY = `resources
 | where isnotempty(identity) or type =~ '${COSMOS_ACCOUNT_TYPE}'
 | project subscriptionId, holder = pack('id', id, 'name', name, 'type', type, 'location', location, 'identity', identity)
-| summarize holders = make_list(holder) by subscriptionId`;
+| summarize holders = make_list(holder), total = count() by subscriptionId`;
 
 // Users' and groups' assignments are most of a subscription's and never shown in the tree: left out server-side.
 export const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
@@ -26,13 +26,19 @@ export const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
 | extend principalType = tostring(properties.principalType)
 | where principalType !~ 'User' and principalType !~ 'Group'
 | project subscriptionId, assignment = pack_array(id, properties.roleDefinitionId, properties.principalId, principalType)
-| summarize roleAssignments = make_list(assignment) by subscriptionId`;
+| summarize roleAssignments = make_list(assignment), total = count() by subscriptionId`;
 
 type IdentityTuple = [id: string, location: string, tags: Record<string, string> | null, tenantId: string, principalId: string, clientId: string];
 type AssignmentTuple = [id: string, roleDefinitionId: string, principalId: string, principalType: string];
-interface IdentityRow { subscriptionId: string; identities: IdentityTuple[] }
-interface HolderRow { subscriptionId: string; holders: HolderFields[] }
-interface AssignmentRow { subscriptionId: string; roleAssignments: AssignmentTuple[] }
+export interface IdentityRow { subscriptionId: string; identities: IdentityTuple[]; total: number }
+export interface HolderRow { subscriptionId: string; holders: HolderFields[]; total: number }
+export interface AssignmentRow { subscriptionId: string; roleAssignments: AssignmentTuple[]; total: number }
+
+/** make_list stops at a size limit without saying so; each row's count says whether its list is whole. */
+function whole<T>(list: T[], total: number): T[] {
+  if (list.length !== total) throw new GraphResultTruncatedError();
+  return list;
+}
 
 const ASSIGNMENT_SEGMENT = '/providers/microsoft.authorization/roleassignments/';
 
@@ -60,17 +66,22 @@ export async function graphParts(access: AzureAccess, tenantId: string, subscrip
     // Also those inherited from management groups, as ARM's list for a subscription gives them.
     graphRows<AssignmentRow>(access, tenantId, { ...request(ROLE_ASSIGNMENTS_QUERY), authorizationScopeFilter: 'AtScopeAboveAndBelow' }, quota, signal),
   ]);
+  return decodeParts(subscriptionIds, identityRows, holderRows, assignmentRows);
+}
+
+/** The three queries' rows as one part per subscription asked for; throws if a list came back cut short. */
+export function decodeParts(subscriptionIds: string[], identityRows: IdentityRow[], holderRows: HolderRow[], assignmentRows: AssignmentRow[]): Map<string, SubscriptionPart> {
   const parts = new Map<string, SubscriptionPart>(
     subscriptionIds.map((id) => [id.toLowerCase(), { identities: [], holders: [], cosmosAccountIds: [], roleAssignments: [] }]),
   );
   const partOf = (row: { subscriptionId?: string }) => parts.get(row.subscriptionId?.toLowerCase() ?? '');
   for (const row of identityRows) {
-    partOf(row)?.identities.push(...row.identities.flatMap((i) => identityOf(i) ?? []));
+    partOf(row)?.identities.push(...whole(row.identities, row.total).flatMap((i) => identityOf(i) ?? []));
   }
   for (const row of holderRows) {
     const part = partOf(row);
     if (!part) continue;
-    for (const r of row.holders) {
+    for (const r of whole(row.holders, row.total)) {
       const holder = toHolder(r);
       if (holder) part.holders.push(holder);
       if (r.id && r.type?.toLowerCase() === COSMOS_ACCOUNT_TYPE) part.cosmosAccountIds.push(r.id);
@@ -78,7 +89,7 @@ export async function graphParts(access: AzureAccess, tenantId: string, subscrip
   }
   const inherited: RoleAssignment[] = [];
   for (const row of assignmentRows) {
-    const assignments = row.roleAssignments.flatMap((a) => assignmentOf(a) ?? []);
+    const assignments = whole(row.roleAssignments, row.total).flatMap((a) => assignmentOf(a) ?? []);
     // Rows above every subscription (management groups, the root) have no subscription: each inherits them.
     if (row.subscriptionId) partOf(row)?.roleAssignments.push(...assignments);
     else inherited.push(...assignments);

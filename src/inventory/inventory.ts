@@ -18,7 +18,7 @@ export type LoadSource = 'graph' | 'arm';
 
 export type LoadState =
   | { status: 'loading' }
-  | { status: 'loaded'; snapshot: SubscriptionSnapshot; source: LoadSource; at: number }
+  | { status: 'loaded'; snapshot: SubscriptionSnapshot; source: LoadSource; at: number; graphError?: unknown }
   | { status: 'failed'; error: unknown };
 
 /** Resource Graph indexes writes after a delay: a subscription Keyless wrote to reads from ARM this long after. */
@@ -151,7 +151,11 @@ export class IdentityInventory {
     const now = this.now();
     const viaGraph = this.loader.loadsInBulk ? subscriptions.filter((s) => !((this.liveUntil.get(key(s.subscriptionId)) ?? 0) > now)) : [];
     const byTenant = new Map<string, AzureSubscription[]>();
-    for (const s of viaGraph) byTenant.set(s.tenantId.toLowerCase(), [...(byTenant.get(s.tenantId.toLowerCase()) ?? []), s]);
+    for (const s of viaGraph) {
+      const members = byTenant.get(key(s.tenantId));
+      if (members) members.push(s);
+      else byTenant.set(key(s.tenantId), [s]);
+    }
     const grouped = new Set<AzureSubscription>();
     for (const members of byTenant.values()) {
       for (let i = 0; i < members.length; i += GRAPH_GROUP_SIZE) {
@@ -172,12 +176,13 @@ export class IdentityInventory {
     const entry: Entry = { subscription, controller, state: { status: 'loading' }, promise: undefined! };
     const id = subscription.subscriptionId;
     let source: LoadSource = 'arm';
+    let graphError: unknown;
     let pending = graphParts;
     const load = async () => {
       // The graph is tried once; a retry, or a graph that failed or left this subscription out, reads ARM's lists.
       const parts = pending;
       pending = undefined;
-      const found = parts && (await parts.catch(() => undefined))?.get(key(id));
+      const found = parts && (await parts.catch((error: unknown) => void (graphError = error)))?.get(key(id));
       // The graph answers "nothing" both for an empty subscription and for one the user may not read; ARM tells which.
       const part = found && !isEmptyPart(found) ? found : undefined;
       controller.signal.throwIfAborted();
@@ -186,7 +191,7 @@ export class IdentityInventory {
     };
     entry.promise = withTransientRetries(load, controller.signal, this.retry).then(
       (snapshot) => {
-        entry.state = { status: 'loaded', snapshot, source, at: this.now() };
+        entry.state = { status: 'loaded', snapshot, source, at: this.now(), ...(graphError === undefined ? {} : { graphError }) };
         return snapshot;
       },
       (error: unknown) => {

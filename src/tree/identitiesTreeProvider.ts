@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { normalizeId } from '../core/identities/resourceId';
 import { applySubscriptionFilter } from '../core/subscriptionFilter';
 import { IdentityInventory, type LoadState } from '../inventory/inventory';
+import { describeLoadError } from '../inventory/loadErrors';
 import { DEFAULT_CONCURRENCY, RequestLimiter } from '../inventory/limiter';
 import type { NodeDescription } from '../inventory/nodeDescription';
 import { IdentityTreeModel } from '../inventory/presenter';
@@ -189,5 +190,5 @@ function loadNote(state: LoadState | undefined): string | undefined {
   const at = new Date(state.at).toLocaleTimeString();
   return state.source === 'graph'
     ? `Read through Azure Resource Graph at ${at}. The graph can trail recent changes by a short while: Refresh on this subscription reads Azure Resource Manager directly.`
-    : `Read from Azure Resource Manager at ${at}.`;
+    : `Read from Azure Resource Manager at ${at}${state.graphError === undefined ? '' : ` (Azure Resource Graph could not answer: ${describeLoadError(state.graphError)})`}.`;
 }

@@ -92,6 +92,8 @@ describe('IdentityInventory bulk loading', () => {
     assert.deepEqual(await loadedNames(inventory, subs), ['from-arm', 'from-arm', 'from-arm']);
     assert.deepEqual(reader.listed.sort(), ['s0', 's1', 's2']);
     assert.equal(sourceOf(inventory, 's1'), 'arm');
+    const state = inventory.state('s1');
+    assert.match(String(state?.status === 'loaded' && (state.graphError as Error).message), /graph down/);
     inventory.dispose();
   });
 

@@ -26,6 +26,9 @@ async function main(): Promise<void> {
     scenario: generateScenario({ subscriptions: SUBSCRIPTIONS, identitiesPerSubscription: IDENTITIES }),
     pageSize: PAGE_SIZE,
     faults: { latencyMs: LATENCY_MS },
+    // Resource Graph answers from an index it keeps current within seconds, not by rereading ARM per query; the data
+    // does not change while measured, so the emulator's index may be a minute old.
+    graphLagMs: 60_000,
   });
   const cloud = await cloudFor('Emulator', { endpoint: emulator.url, ca: emulator.ca });
   const access = createAzureAccess({ cloud, credentialFactory: createEmulatorCredentialFactory() });

@@ -6,10 +6,10 @@ import { GraphResultTruncatedError, graphRows, type GraphQuota } from './resourc
 
 const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 
-// One row per subscription (summarize … by subscriptionId): a query over ≤ 300 subscriptions is one page, one query
-// of the user's quota, where a row per identity would page every 1,000 rows. Identities and role assignments, by
-// the thousand, travel as positional arrays (pack_array; names and scopes follow from their ids): a third of the
-// bytes of keyed objects. Decoded into what the three ARM lists give, so both paths share the mapping.
+// One row per subscription (summarize … by subscriptionId): a query over a group of subscriptions (≤ 250, see
+// inventory.ts) is one page, one query of the user's quota, where a row per identity would page every 1,000 rows.
+// Identities and role assignments, by the thousand, travel as positional arrays (pack_array; names and scopes follow
+// from their ids): a third fewer bytes than keyed objects. Decoded into what the three ARM lists give.
 export const IDENTITIES_QUERY = `resources
 | where type =~ 'microsoft.managedidentity/userassignedidentities'
 | project subscriptionId, identity = pack_array(id, location, tags, properties.tenantId, properties.principalId, properties.clientId)
@@ -55,8 +55,8 @@ function assignmentOf([id, roleDefinitionId, principalId, principalType]: Assign
 
 /**
  * Identities, holders, Cosmos DB accounts and role assignments of many subscriptions of one tenant in three queries.
- * Every subscription asked for gets a part, empty when the graph has nothing of it (nothing there, or nothing the
- * user may read — as ARM's lists would answer).
+ * Every subscription asked for gets a part, empty when the graph has nothing of it: nothing there, or nothing the
+ * user may read (the inventory asks ARM which).
  */
 export async function graphParts(access: AzureAccess, tenantId: string, subscriptionIds: string[], quota: GraphQuota, signal?: AbortSignal): Promise<Map<string, SubscriptionPart>> {
   const request = (query: string) => ({ query, subscriptions: subscriptionIds });

@@ -1,10 +1,8 @@
 import type { RoleAssignment } from '../core/identities/model';
 import type { AzureAccess } from './access';
 import { isEmptyPart, type SubscriptionPart } from '../inventory/reader';
-import { type HolderFields, toAssignment, toHolder, toIdentity } from './inventoryShapes';
+import { COSMOS_ACCOUNT_TYPE, cosmosAccountId, type HolderFields, toAssignment, toHolder, toIdentity } from './inventoryShapes';
 import { GraphResultTruncatedError, graphRows, type GraphQuota } from './resourceGraph';
-
-const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 
 // One row per subscription (summarize … by subscriptionId): a query over a group of subscriptions (≤ 250, see
 // inventory.ts) is one page, one query of the user's quota, where a row per identity would page every 1,000 rows.
@@ -84,7 +82,8 @@ export function decodeParts(subscriptionIds: string[], identityRows: IdentityRow
     for (const r of whole(row.holders, row.total)) {
       const holder = toHolder(r);
       if (holder) part.holders.push(holder);
-      if (r.id && r.type?.toLowerCase() === COSMOS_ACCOUNT_TYPE) part.cosmosAccountIds.push(r.id);
+      const account = cosmosAccountId(r);
+      if (account) part.cosmosAccountIds.push(account);
     }
   }
   const inherited: RoleAssignment[] = [];

@@ -5,12 +5,11 @@ import type { AzureAccess, SubscriptionRef } from './access';
 import { armSend } from './armRest';
 import { COSMOS_API, cosmosSqlRoleAssignmentPages } from './cosmosRoles';
 import { graphParts } from './inventoryGraph';
-import { toAssignment, toHolder, toIdentity } from './inventoryShapes';
+import { cosmosAccountId, toAssignment, toHolder, toIdentity } from './inventoryShapes';
 import { GraphQuota } from './resourceGraph';
 
 // SDK shapes, as types only (the SDK itself loads lazily through AzureAccess).
 type SdkCredential = import('@azure/arm-msi').FederatedIdentityCredential;
-const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
 
 /**
  * The inventory's reads over the real SDK clients: every list is walked page by page (byPage) so the loader can
@@ -52,7 +51,7 @@ export function createInventoryReader(access: AzureAccess, tenantOf: (subscripti
       for await (const page of client.resources.list({ abortSignal: signal }).byPage()) {
         yield {
           holders: page.flatMap((r) => toHolder(r) ?? []),
-          cosmosAccountIds: page.flatMap((r) => (r.id && r.type?.toLowerCase() === COSMOS_ACCOUNT_TYPE ? [r.id] : [])),
+          cosmosAccountIds: page.flatMap((r) => cosmosAccountId(r) ?? []),
         };
       }
     },

@@ -4,6 +4,13 @@ import { parseResourceId } from '../core/identities/resourceId';
 // ARM lists (through the SDK) and Azure Resource Graph rows name these fields alike, so one mapping serves both;
 // SDK objects and graph rows become the inventory's own shapes here, once.
 
+export const COSMOS_ACCOUNT_TYPE = 'microsoft.documentdb/databaseaccounts';
+
+/** A Cosmos DB account's id (its SQL role assignments live under the account, not in ARM RBAC), else undefined. */
+export function cosmosAccountId(r: { id?: string; type?: string }): string | undefined {
+  return r.id && r.type?.toLowerCase() === COSMOS_ACCOUNT_TYPE ? r.id : undefined;
+}
+
 export interface IdentityFields {
   id?: string;
   name?: string;

@@ -1,5 +1,6 @@
 /** Injected faults, decided per request from a seeded generator so a run can be repeated exactly. */
 export interface FaultOptions {
+  /** ARM's response time: every answer leaves this long after its request came, the emulator's own work included. */
   latencyMs?: number;
   throttleRate?: number;
   retryAfterSeconds?: number;

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate } from './auth.js';
 import type { EmulatorState, HandlerResult, RequestContext } from './context.js';
 import { ArmError, errors } from './errors.js';
-import type { FaultInjector } from './faults.js';
+import type { FaultDecision, FaultInjector } from './faults.js';
 import { normalizePath } from './ids.js';
 import { matchRoute } from './routes.js';
 
@@ -64,13 +64,27 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
   const match = matchRoute(method, path);
   parts.stats.count(match ? `${method} ${match.operation}` : `${method} unmatched`);
 
-  // 2. Faults.
-  if (parts.faults.latencyMs > 0) await delay(parts.faults.latencyMs);
+  // 2. Faults. Latency is ARM's response time: the answer leaves no sooner than latencyMs after the request came,
+  // and the emulator's own work happens within that time, as Azure's servers work in parallel while one thread here
+  // cannot (so the emulator's CPU time is not added to every request's).
+  const answerAt = performance.now() + parts.faults.latencyMs;
   const fault = parts.faults.decide();
-  if (fault === 'drop') {
-    req.socket.destroy();
-    return;
-  }
+  const result = fault === 'drop' ? 'drop' : serialize(await answer(parts, req, { method, path, query, match, requestId }, fault));
+  const wait = answerAt - performance.now();
+  if (wait > 0) await delay(wait);
+  if (result === 'drop') req.socket.destroy();
+  else write(res, result);
+}
+
+interface Routed {
+  method: string;
+  path: string;
+  query: Map<string, string>;
+  match: ReturnType<typeof matchRoute>;
+  requestId: string;
+}
+
+async function answer(parts: ServerParts, req: IncomingMessage, { method, path, query, match, requestId }: Routed, fault: FaultDecision): Promise<HandlerResult> {
   try {
     if (fault === 'throttle') throw errors.throttled(parts.faults.retryAfterSeconds);
     if (fault === 'serverError') throw errors.serviceUnavailable();
@@ -86,10 +100,10 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
       method, path, query, headers: req.headers, body, caller, requestId,
       baseUrl: parts.baseUrl(), pageSize: parts.state.pageSize, params: match.params, state: parts.state,
     };
-    send(res, match.route.handler(ctx));
+    return match.route.handler(ctx);
   } catch (error) {
-    if (error instanceof ArmError) send(res, { status: error.status, body: error.body(), headers: error.headers });
-    else throw error;
+    if (error instanceof ArmError) return { status: error.status, body: error.body(), headers: error.headers };
+    throw error;
   }
 }
 
@@ -109,15 +123,25 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+type Serialized = HandlerResult & { payload?: string };
+
+function serialize(result: HandlerResult): Serialized {
+  if (result.body === undefined || result.status === 204) return result;
+  return { ...result, payload: JSON.stringify(result.body) };
+}
+
 function send(res: ServerResponse, result: HandlerResult): void {
+  write(res, serialize(result));
+}
+
+function write(res: ServerResponse, result: Serialized): void {
   for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-cache');
-  if (result.body === undefined || result.status === 204) {
+  if (result.payload === undefined) {
     res.writeHead(result.status);
     res.end();
     return;
   }
-  const payload = JSON.stringify(result.body);
-  res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) });
-  res.end(payload);
+  res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(result.payload) });
+  res.end(result.payload);
 }

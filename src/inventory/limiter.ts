@@ -14,8 +14,12 @@ export class RequestLimiter {
     if (!(concurrency >= 1)) throw new RangeError('concurrency must be at least 1');
   }
 
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+  /**
+   * Runs the task once a slot is free. Urgent tasks wait at the front of the queue: a role name is one request that
+   * many rows wait on, and must not queue behind two hundred credential lists.
+   */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal, urgent = false): Promise<T> {
+    await this.acquire(signal, urgent);
     try {
       return await task();
     } finally {
@@ -23,7 +27,7 @@ export class RequestLimiter {
     }
   }
 
-  private acquire(signal?: AbortSignal): Promise<void> {
+  private acquire(signal: AbortSignal | undefined, urgent: boolean): Promise<void> {
     signal?.throwIfAborted();
     if (this.active < this.concurrency) {
       this.active++;
@@ -41,7 +45,8 @@ export class RequestLimiter {
         reject(signal!.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(grant);
+      if (urgent) this.waiting.unshift(grant);
+      else this.waiting.push(grant);
     });
   }
 

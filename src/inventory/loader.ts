@@ -113,7 +113,7 @@ export class InventoryLoader {
     // ARM built-in roles share their GUID across subscriptions; Cosmos custom roles are per account.
     const key = cosmos ? normalizeId(roleDefinitionId) : roleDefinitionId.split('/').pop()!.toLowerCase();
     return this.memo(this.roles, key, () =>
-      this.limiter.run(() => this.reader.roleDefinition(roleDefinitionId, signal), signal),
+      this.limiter.run(() => this.reader.roleDefinition(roleDefinitionId, signal), signal, true),
     );
   }
 

@@ -25,13 +25,13 @@ export class IdentityTreeModel {
     } catch (error) {
       return [rows.loadError(parent, 'Could not load identities', describeLoadError(error), retry(subscription))];
     }
-    const identities = [...snapshot.identities].sort(byName);
+    const identities = sortedByName(snapshot.identities);
     const result: NodeDescription[] = [];
     const groupBy = this.groupBy();
     if (identities.length === 0) result.push(rows.noIdentities(parent, subscription));
     else if (groupBy === 'none') result.push(...identities.map((i) => rows.identity(i, subscription, 'none')));
     else result.push(...rows.identityGroups(parent, subscription, identities, groupBy));
-    const system = [...this.inventory.index.systemAssigned(subscription.subscriptionId)].sort(byName);
+    const system = this.inventory.index.systemAssigned(subscription.subscriptionId);
     if (system.length > 0) result.push(rows.systemAssignedGroup(parent, subscription, system.length));
     return result;
   }
@@ -49,9 +49,7 @@ export class IdentityTreeModel {
       case 'federatedCredentialsGroup':
         return this.credentials(node);
       case 'systemAssignedGroup':
-        return [...this.inventory.index.systemAssigned(node.subscription.subscriptionId)]
-          .sort(byName)
-          .map((h) => rows.systemAssignedResource(node.id, h, node.subscription));
+        return sortedByName(this.inventory.index.systemAssigned(node.subscription.subscriptionId)).map((h) => rows.systemAssignedResource(node.id, h, node.subscription));
       case 'systemAssignedResource':
         return this.roleRows(node.id, node.holder.systemAssigned?.principalId ?? '', node.subscription);
       default:
@@ -62,7 +60,8 @@ export class IdentityTreeModel {
   private async identityChildren(node: NodeOf<'identity'>): Promise<NodeDescription[]> {
     const { identity, subscription } = node;
     const [failed, credentials] = await Promise.all([
-      this.inventory.tenantSettled(subscription.tenantId),
+      // The role names its "Role assignments" row will show are read alongside the credentials, not after them.
+      this.inventory.tenantSettled(subscription.tenantId).then((failed) => (this.prefetchRoleNames(identity.principalId), failed)),
       this.inventory.federatedCredentials(identity.id).then(
         (list) => ({ list }),
         (error: unknown) => ({ error }),
@@ -77,9 +76,13 @@ export class IdentityTreeModel {
     ];
   }
 
+  private prefetchRoleNames(principalId: string): void {
+    for (const a of this.inventory.index.roleAssignmentsOf(principalId)) void this.inventory.roleName(a.roleDefinitionId);
+  }
+
   private async assignedTo(node: NodeOf<'assignedToGroup'>): Promise<NodeDescription[]> {
     const failed = await this.inventory.tenantSettled(node.subscription.tenantId);
-    const holders = [...this.inventory.index.assignedTo(node.identity.id)].sort(byName);
+    const holders = sortedByName(this.inventory.index.assignedTo(node.identity.id));
     const result: NodeDescription[] = failed.map((s) => this.incompleteRow(node.id, s));
     result.push(...holders.map((h) => rows.assignedResource(node.id, h, node.identity, this.subscriptionName(h.subscriptionId, node.identity.subscriptionId))));
     if (result.length === 0) result.push(rows.message(node.id, 'Not assigned to any resource in the loaded subscriptions', 'circle-slash'));
@@ -108,7 +111,7 @@ export class IdentityTreeModel {
 
   private async credentials(node: NodeOf<'federatedCredentialsGroup'>): Promise<NodeDescription[]> {
     try {
-      const list = [...(await this.inventory.federatedCredentials(node.identity.id))].sort(byName);
+      const list = sortedByName(await this.inventory.federatedCredentials(node.identity.id));
       if (list.length === 0) return [rows.message(node.id, 'No federated credentials', 'circle-slash')];
       return list.map((c) => rows.federatedCredential(node.id, c, node.identity));
     } catch (error) {
@@ -137,4 +140,10 @@ export function retry(subscription: AzureSubscription): CommandRef {
 }
 
 export const byText = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
-const byName = (a: { name: string }, b: { name: string }) => byText(a.name, b.name);
+
+/** A sorted copy by name, case-insensitively; each name is lower-cased once, not on every comparison. */
+function sortedByName<T extends { name: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, key: item.name.toLowerCase() }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.item);
+}

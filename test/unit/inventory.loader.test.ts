@@ -67,6 +67,19 @@ describe('RequestLimiter', () => {
     assert.equal(peak, 3);
   });
 
+  it('runs an urgent task before the tasks already waiting', async () => {
+    const limiter = new RequestLimiter(1);
+    const order: string[] = [];
+    const task = (name: string) => async () => {
+      order.push(name);
+      await sleep(1);
+    };
+    const running = [limiter.run(task('first')), limiter.run(task('queued 1')), limiter.run(task('queued 2'))];
+    running.push(limiter.run(task('urgent'), undefined, true));
+    await Promise.all(running);
+    assert.deepEqual(order, ['first', 'urgent', 'queued 1', 'queued 2']);
+  });
+
   it('rejects a waiting task when its signal aborts and lets the others run', async () => {
     const limiter = new RequestLimiter(1);
     const controller = new AbortController();

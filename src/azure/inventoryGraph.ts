@@ -46,8 +46,9 @@ function identityOf([id, location, tags, tenantId, principalId, clientId]: Ident
 
 /** An assignment's id is its scope, the provider segment, and its name. */
 function assignmentOf([id, roleDefinitionId, principalId, principalType]: AssignmentTuple) {
-  const cut = id?.toLowerCase().lastIndexOf(ASSIGNMENT_SEGMENT) ?? -1;
-  if (cut < 0) return undefined;
+  // The name is the last segment; only the segment before it is compared (lower-casing whole ids costs, by the 10,000).
+  const cut = (id?.lastIndexOf('/') ?? -1) + 1 - ASSIGNMENT_SEGMENT.length;
+  if (cut < 0 || id.slice(cut, cut + ASSIGNMENT_SEGMENT.length).toLowerCase() !== ASSIGNMENT_SEGMENT) return undefined;
   return toAssignment({ id, scope: id.slice(0, cut) || '/', name: id.slice(cut + ASSIGNMENT_SEGMENT.length), roleDefinitionId, principalId, principalType });
 }
 
@@ -73,8 +74,14 @@ export function decodeParts(subscriptionIds: string[], identityRows: IdentityRow
     subscriptionIds.map((id) => [id.toLowerCase(), { identities: [], holders: [], cosmosAccountIds: [], roleAssignments: [] }]),
   );
   const partOf = (row: { subscriptionId?: string }) => parts.get(row.subscriptionId?.toLowerCase() ?? '');
+  // Plain loops: tens of thousands of items, decoded while the user waits for the tree.
   for (const row of identityRows) {
-    partOf(row)?.identities.push(...whole(row.identities, row.total).flatMap((i) => identityOf(i) ?? []));
+    const part = partOf(row);
+    if (!part) continue;
+    for (const tuple of whole(row.identities, row.total)) {
+      const identity = identityOf(tuple);
+      if (identity) part.identities.push(identity);
+    }
   }
   for (const row of holderRows) {
     const part = partOf(row);
@@ -88,13 +95,16 @@ export function decodeParts(subscriptionIds: string[], identityRows: IdentityRow
   }
   const inherited: RoleAssignment[] = [];
   for (const row of assignmentRows) {
-    const assignments = whole(row.roleAssignments, row.total).flatMap((a) => assignmentOf(a) ?? []);
     // Rows above every subscription (management groups, the root) have no subscription: each inherits them.
-    if (row.subscriptionId) partOf(row)?.roleAssignments.push(...assignments);
-    else inherited.push(...assignments);
+    const into = row.subscriptionId ? partOf(row)?.roleAssignments : inherited;
+    if (!into) continue;
+    for (const tuple of whole(row.roleAssignments, row.total)) {
+      const assignment = assignmentOf(tuple);
+      if (assignment) into.push(assignment);
+    }
   }
   // Only into parts the graph found something of: an empty part stays empty, so the inventory asks ARM whether the
   // subscription is empty or unreadable.
-  for (const part of parts.values()) if (!isEmptyPart(part)) part.roleAssignments.push(...inherited);
+  for (const part of parts.values()) if (!isEmptyPart(part)) for (const a of inherited) part.roleAssignments.push(a);
   return parts;
 }

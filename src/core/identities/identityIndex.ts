@@ -66,14 +66,18 @@ export class IdentityIndex {
   }
 
   private joinAssignments(): Map<string, RoleAssignment[]> {
-    // Assignments inherited from a management group appear in every subscription's list: keep each id once.
+    // Assignments inherited from a management group appear in every subscription's list: keep each id once. Only
+    // those (ids outside the snapshot's subscription) are keyed, not the tens of thousands inside it.
     const seen = new Set<string>();
     const map = new Map<string, RoleAssignment[]>();
     for (const snapshot of this.snapshots.values()) {
+      const own = `/subscriptions/${snapshot.subscriptionId.toLowerCase()}/`;
       for (const assignment of snapshot.roleAssignments) {
-        const key = normalizeId(assignment.id);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (!startsWithIgnoreCase(assignment.id, own)) {
+          const key = normalizeId(assignment.id);
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
         push(map, assignment.principalId.toLowerCase(), assignment);
       }
     }
@@ -85,4 +89,8 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function startsWithIgnoreCase(text: string, lowerPrefix: string): boolean {
+  return text.startsWith(lowerPrefix) || text.slice(0, lowerPrefix.length).toLowerCase() === lowerPrefix;
 }

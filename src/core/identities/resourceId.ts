@@ -23,31 +23,49 @@ export function sameId(a: string, b: string): boolean {
 }
 
 export function parseResourceId(id: string): ParsedResourceId {
-  const parts = id.split('/').filter((p) => p.length > 0);
+  const parts = segments(id);
   const result: ParsedResourceId = { names: [] };
   let i = 0;
-  if (parts[i]?.toLowerCase() === 'providers' && parts[i + 1]?.toLowerCase() === 'microsoft.management') {
+  if (is(parts[i], 'providers') && is(parts[i + 1], 'microsoft.management')) {
     result.managementGroup = parts[i + 3];
     return result;
   }
-  if (parts[i]?.toLowerCase() === 'subscriptions') {
+  if (is(parts[i], 'subscriptions')) {
     result.subscriptionId = parts[i + 1];
     i += 2;
   }
-  if (parts[i]?.toLowerCase() === 'resourcegroups') {
+  if (is(parts[i], 'resourcegroups')) {
     result.resourceGroup = parts[i + 1];
     i += 2;
   }
-  if (parts[i]?.toLowerCase() === 'providers' && parts.length > i + 3) {
-    const types = [parts[i + 1], parts[i + 2]];
+  if (is(parts[i], 'providers') && parts.length > i + 3) {
+    let resourceType = `${parts[i + 1]}/${parts[i + 2]}`;
     result.names.push(parts[i + 3]);
     // Child resources alternate type/name after the first pair: .../namespaces/ns/queues/q
     for (let j = i + 4; j + 1 < parts.length; j += 2) {
-      types.push(parts[j]);
+      resourceType += `/${parts[j]}`;
       result.names.push(parts[j + 1]);
     }
-    result.resourceType = types.join('/');
+    result.resourceType = resourceType;
     result.name = result.names[result.names.length - 1];
   }
   return result;
+}
+
+// The tree parses every id it loads (tens of thousands at once): one pass, no split-then-filter copies.
+function segments(id: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  while (start <= id.length) {
+    let end = id.indexOf('/', start);
+    if (end < 0) end = id.length;
+    if (end > start) parts.push(id.slice(start, end));
+    start = end + 1;
+  }
+  return parts;
+}
+
+/** Case-insensitive equality with a lower-case keyword, lower-casing only segments of its length. */
+function is(segment: string | undefined, keyword: string): boolean {
+  return segment !== undefined && segment.length === keyword.length && segment.toLowerCase() === keyword;
 }

@@ -1,6 +1,6 @@
 import type { RoleAssignment } from '../core/identities/model';
 import type { AzureAccess } from './access';
-import { isEmptyPart, type SubscriptionPart } from '../inventory/reader';
+import { type BulkListing, type BulkLoad, isEmptyListing } from '../inventory/reader';
 import { COSMOS_ACCOUNT_TYPE, cosmosAccountId, type HolderFields, toAssignment, toHolder, toIdentity } from './inventoryShapes';
 import { GraphResultTruncatedError, graphRows, type GraphQuota } from './resourceGraph';
 
@@ -54,57 +54,64 @@ function assignmentOf([id, roleDefinitionId, principalId, principalType]: Assign
 
 /**
  * Identities, holders, Cosmos DB accounts and role assignments of many subscriptions of one tenant in three queries.
- * Every subscription asked for gets a part, empty when the graph has nothing of it: nothing there, or nothing the
- * user may read (the inventory asks ARM which).
+ * The listings resolve as soon as the first two queries answer; the role assignments (the largest answer) after.
  */
-export async function graphParts(access: AzureAccess, tenantId: string, subscriptionIds: string[], quota: GraphQuota, signal?: AbortSignal): Promise<Map<string, SubscriptionPart>> {
+export function graphLoad(access: AzureAccess, tenantId: string, subscriptionIds: string[], quota: GraphQuota, signal?: AbortSignal): BulkLoad {
   const request = (query: string) => ({ query, subscriptions: subscriptionIds });
-  const [identityRows, holderRows, assignmentRows] = await Promise.all([
-    graphRows<IdentityRow>(access, tenantId, request(IDENTITIES_QUERY), quota, signal),
-    graphRows<HolderRow>(access, tenantId, request(HOLDERS_QUERY), quota, signal),
-    // Also those inherited from management groups, as ARM's list for a subscription gives them.
-    graphRows<AssignmentRow>(access, tenantId, { ...request(ROLE_ASSIGNMENTS_QUERY), authorizationScopeFilter: 'AtScopeAboveAndBelow' }, quota, signal),
-  ]);
-  return decodeParts(subscriptionIds, identityRows, holderRows, assignmentRows);
+  // Sent, and so answered, in this order: the listings first.
+  const identityRows = graphRows<IdentityRow>(access, tenantId, request(IDENTITIES_QUERY), quota, signal);
+  const holderRows = graphRows<HolderRow>(access, tenantId, request(HOLDERS_QUERY), quota, signal);
+  // Also those inherited from management groups, as ARM's list for a subscription gives them.
+  const assignmentRows = graphRows<AssignmentRow>(access, tenantId, { ...request(ROLE_ASSIGNMENTS_QUERY), authorizationScopeFilter: 'AtScopeAboveAndBelow' }, quota, signal);
+  const listings = Promise.all([identityRows, holderRows]).then(([identities, holders]) => decodeListings(subscriptionIds, identities, holders));
+  const roleAssignments = Promise.all([listings, assignmentRows]).then(([found, rows]) => decodeAssignments(found, rows));
+  // Each subscription's load observes these; one that no load awaits any more must not be an unhandled rejection.
+  listings.catch(() => undefined);
+  roleAssignments.catch(() => undefined);
+  return { listings, roleAssignments };
 }
 
-/** The three queries' rows as one part per subscription asked for; throws if a list came back cut short. */
-export function decodeParts(subscriptionIds: string[], identityRows: IdentityRow[], holderRows: HolderRow[], assignmentRows: AssignmentRow[]): Map<string, SubscriptionPart> {
-  const parts = new Map<string, SubscriptionPart>(
-    subscriptionIds.map((id) => [id.toLowerCase(), { identities: [], holders: [], cosmosAccountIds: [], roleAssignments: [] }]),
-  );
-  const partOf = (row: { subscriptionId?: string }) => parts.get(row.subscriptionId?.toLowerCase() ?? '');
+/** The first two queries' rows as one listing per subscription asked for; throws if a list came back cut short. */
+export function decodeListings(subscriptionIds: string[], identityRows: IdentityRow[], holderRows: HolderRow[]): Map<string, BulkListing> {
+  const listings = new Map<string, BulkListing>(subscriptionIds.map((id) => [id.toLowerCase(), { identities: [], holders: [], cosmosAccountIds: [] }]));
+  const listingOf = (row: { subscriptionId?: string }) => listings.get(row.subscriptionId?.toLowerCase() ?? '');
   // Plain loops: tens of thousands of items, decoded while the user waits for the tree.
   for (const row of identityRows) {
-    const part = partOf(row);
-    if (!part) continue;
+    const listing = listingOf(row);
+    if (!listing) continue;
     for (const tuple of whole(row.identities, row.total)) {
       const identity = identityOf(tuple);
-      if (identity) part.identities.push(identity);
+      if (identity) listing.identities.push(identity);
     }
   }
   for (const row of holderRows) {
-    const part = partOf(row);
-    if (!part) continue;
+    const listing = listingOf(row);
+    if (!listing) continue;
     for (const r of whole(row.holders, row.total)) {
       const holder = toHolder(r);
-      if (holder) part.holders.push(holder);
+      if (holder) listing.holders.push(holder);
       const account = cosmosAccountId(r);
-      if (account) part.cosmosAccountIds.push(account);
+      if (account) listing.cosmosAccountIds.push(account);
     }
   }
+  return listings;
+}
+
+/** Role assignment rows as each listed subscription's list; throws if a list came back cut short. */
+export function decodeAssignments(listings: Map<string, BulkListing>, assignmentRows: AssignmentRow[]): Map<string, RoleAssignment[]> {
+  const own = new Map<string, RoleAssignment[]>([...listings.keys()].map((key) => [key, []]));
   const inherited: RoleAssignment[] = [];
   for (const row of assignmentRows) {
     // Rows above every subscription (management groups, the root) have no subscription: each inherits them.
-    const into = row.subscriptionId ? partOf(row)?.roleAssignments : inherited;
+    const into = row.subscriptionId ? own.get(row.subscriptionId.toLowerCase()) : inherited;
     if (!into) continue;
     for (const tuple of whole(row.roleAssignments, row.total)) {
       const assignment = assignmentOf(tuple);
       if (assignment) into.push(assignment);
     }
   }
-  // Only into parts the graph found something of: an empty part stays empty, so the inventory asks ARM whether the
-  // subscription is empty or unreadable.
-  for (const part of parts.values()) if (!isEmptyPart(part)) for (const a of inherited) part.roleAssignments.push(a);
-  return parts;
+  // Only into subscriptions the graph found something of: one it found nothing of keeps an empty list, so the
+  // inventory asks ARM whether the subscription is empty or unreadable.
+  for (const [key, list] of own) if (list.length > 0 || !isEmptyListing(listings.get(key)!)) for (const a of inherited) list.push(a);
+  return own;
 }

@@ -4,7 +4,7 @@ import type { InventoryReader, RoleDefinitionSummary } from '../inventory/reader
 import type { AzureAccess, SubscriptionRef } from './access';
 import { armSend } from './armRest';
 import { COSMOS_API, cosmosSqlRoleAssignmentPages } from './cosmosRoles';
-import { graphParts } from './inventoryGraph';
+import { graphLoad } from './inventoryGraph';
 import { cosmosAccountId, toAssignment, toHolder, toIdentity } from './inventoryShapes';
 import { GraphQuota } from './resourceGraph';
 
@@ -39,7 +39,7 @@ export function createInventoryReader(access: AzureAccess, tenantOf: (subscripti
   return {
     ...(options.resourceGraph === false
       ? {}
-      : { subscriptionParts: (tenantId: string, ids: string[], signal?: AbortSignal) => graphParts(access, tenantId, ids, quotaOf(tenantId), signal) }),
+      : { loadInBulk: (tenantId: string, ids: string[], signal?: AbortSignal) => graphLoad(access, tenantId, ids, quotaOf(tenantId), signal) }),
     async *identityPages(subscriptionId, signal) {
       const client = await access.msiClient(ref(subscriptionId));
       for await (const page of client.userAssignedIdentities.listBySubscription({ abortSignal: signal }).byPage()) {

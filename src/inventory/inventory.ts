@@ -4,7 +4,7 @@ import type { IdentityIndex } from '../core/identities/identityIndex';
 import type { FederatedCredential, SubscriptionSnapshot } from '../core/identities/model';
 import type { RequestLimiter } from './limiter';
 import { InventoryLoader } from './loader';
-import { isEmptyPart, type InventoryReader, type SubscriptionPart } from './reader';
+import { type BulkLoad, isEmptyListing, type InventoryReader, type SubscriptionListing } from './reader';
 
 export interface RetryOptions {
   /** Whole-subscription attempts after the SDK pipeline's own retries are spent on a transient fault (default 2). */
@@ -29,6 +29,9 @@ export const GRAPH_GROUP_SIZE = 250;
 interface Entry {
   subscription: AzureSubscription;
   controller: AbortController;
+  /** Identities and resources: what the subscription's rows need. */
+  listed: Promise<SubscriptionListing>;
+  /** Everything, role assignments too, in the index: what joins across subscriptions need. */
   promise: Promise<SubscriptionSnapshot>;
   state: LoadState;
 }
@@ -79,6 +82,12 @@ export class IdentityInventory {
 
   state(subscriptionId: string): LoadState | undefined {
     return this.entries.get(key(subscriptionId))?.state;
+  }
+
+  /** The subscription's identities and resources, as soon as they are known (its role assignments may still load). */
+  listed(subscriptionId: string): Promise<SubscriptionListing> {
+    const entry = this.entries.get(key(subscriptionId));
+    return entry ? entry.listed : Promise.reject(new Error(`Subscription ${subscriptionId} is not shown.`));
   }
 
   /** The subscription's snapshot once loaded; rejects with the reason it could not load. */
@@ -160,36 +169,40 @@ export class IdentityInventory {
     for (const members of byTenant.values()) {
       for (let i = 0; i < members.length; i += GRAPH_GROUP_SIZE) {
         const group = members.slice(i, i + GRAPH_GROUP_SIZE);
-        const parts = this.loader.loadParts(group[0].tenantId, group.map((s) => s.subscriptionId), this.generation.signal);
-        parts.catch(() => undefined); // each member falls back to its own lists
+        const bulk = this.loader.loadInBulk(group[0].tenantId, group.map((s) => s.subscriptionId), this.generation.signal);
         for (const s of group) {
           grouped.add(s);
-          this.start(s, parts);
+          this.start(s, bulk);
         }
       }
     }
     for (const s of subscriptions) if (!grouped.has(s)) this.start(s);
   }
 
-  private start(subscription: AzureSubscription, graphParts?: Promise<Map<string, SubscriptionPart>>): Entry {
+  private start(subscription: AzureSubscription, bulk?: BulkLoad): Entry {
     const controller = shared(new AbortController());
-    const entry: Entry = { subscription, controller, state: { status: 'loading' }, promise: undefined! };
     const id = subscription.subscriptionId;
     let source: LoadSource = 'arm';
     let graphError: unknown;
-    let pending = graphParts;
+    let pending = bulk;
+    let listedFirst!: (listing: SubscriptionListing) => void;
+    const listed = new Promise<SubscriptionListing>((resolve) => (listedFirst = resolve));
     const load = async () => {
       // The graph is tried once; a retry, or a graph that failed or left this subscription out, reads ARM's lists.
-      const parts = pending;
+      const share = pending;
       pending = undefined;
-      const found = parts && (await parts.catch((error: unknown) => void (graphError = error)))?.get(key(id));
-      // The graph answers "nothing" both for an empty subscription and for one the user may not read; ARM tells which.
-      const part = found && !isEmptyPart(found) ? found : undefined;
+      const fromGraph = share && (await this.graphShare(id, share, controller.signal, (error) => (graphError = error)));
       controller.signal.throwIfAborted();
-      source = part ? 'graph' : 'arm';
-      return part ? this.loader.loadFromPart(id, part, controller.signal) : this.loader.loadSubscription(id, controller.signal);
+      source = fromGraph ? 'graph' : 'arm';
+      const loading = fromGraph
+        ? this.loader.loadListed(id, fromGraph.listing, fromGraph.roleAssignments, controller.signal)
+        : this.loader.loadSubscription(id, controller.signal);
+      loading.listed.then(listedFirst, () => undefined);
+      return loading.complete;
     };
-    entry.promise = withTransientRetries(load, controller.signal, this.retry).then(
+    const promise = withTransientRetries(load, controller.signal, this.retry);
+    const entry: Entry = { subscription, controller, state: { status: 'loading' }, listed: Promise.race([listed, promise]), promise };
+    entry.promise = promise.then(
       (snapshot) => {
         entry.state = { status: 'loaded', snapshot, source, at: this.now(), ...(graphError === undefined ? {} : { graphError }) };
         return snapshot;
@@ -199,10 +212,30 @@ export class IdentityInventory {
         throw error;
       },
     );
-    entry.promise.catch(() => undefined); // observed by whoever awaits it; never an unhandled rejection
+    // Observed by whoever awaits them; never an unhandled rejection.
+    entry.promise.catch(() => undefined);
+    entry.listed.catch(() => undefined);
     this.entries.set(key(subscription.subscriptionId), entry);
     this.settledByTenant.delete(key(subscription.tenantId));
     return entry;
+  }
+
+  /**
+   * The subscription's share of a bulk load, or undefined to read ARM: the graph failed, or found nothing of it (the
+   * graph answers "nothing" both for an empty subscription and for one the user may not read; ARM tells which). Role
+   * assignments the graph cannot give after listing the subscription are read from ARM's own list.
+   */
+  private async graphShare(id: string, bulk: BulkLoad, signal: AbortSignal, failed: (error: unknown) => void) {
+    const fail = (error: unknown) => void failed(error);
+    const listing = (await bulk.listings.catch(fail))?.get(key(id));
+    if (!listing) return undefined;
+    const graphAssignments = bulk.roleAssignments.then((all) => all.get(key(id)) ?? []);
+    if (isEmptyListing(listing) && !(await graphAssignments.catch(fail))?.length) return undefined;
+    const roleAssignments = graphAssignments.catch((error: unknown) => {
+      fail(error);
+      return this.loader.listRoleAssignments(id, signal);
+    });
+    return { listing, roleAssignments };
   }
 }
 

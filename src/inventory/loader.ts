@@ -3,16 +3,27 @@ import type { FederatedCredential, RoleAssignment, SubscriptionSnapshot } from '
 import { normalizeId } from '../core/identities/resourceId';
 import { cosmosBuiltInRoleName } from '../core/roles';
 import { RequestLimiter } from './limiter';
-import type { InventoryReader, RoleDefinitionSummary, SubscriptionPart } from './reader';
+import type { BulkListing, BulkLoad, InventoryReader, RoleDefinitionSummary, SubscriptionListing } from './reader';
 
 const COSMOS_DEFINITION = /\/sqlroledefinitions\/([^/]+)$/i;
 
+/** A subscription loading: what the tree lists first, then everything (role assignments too), put in the index. */
+export interface Loading {
+  listed: Promise<SubscriptionListing>;
+  complete: Promise<SubscriptionSnapshot>;
+}
+
+interface CosmosLoads {
+  start(accountId: string): void;
+  done(): Promise<RoleAssignment[]>;
+}
 
 /**
  * Loads the identity inventory with as few requests as Azure allows. In bulk (when the reader can): three Resource
  * Graph queries per group of subscriptions of a tenant. One by one (after a write, Retry, or when the graph fails):
  * per subscription three paged ARM lists (identities, resources carrying identities, role assignments) side by side,
  * every page through one shared request pool. Either way, one list per Cosmos DB account (its SQL role assignments).
+ * A subscription is listed once its identities and resources are known; its role assignments may still be loading.
  * Expanding an identity afterwards costs one list (its federated credentials); role names are cached by role GUID,
  * which is the same in every subscription for built-in roles.
  */
@@ -26,36 +37,50 @@ export class InventoryLoader {
     private readonly limiter: RequestLimiter,
   ) {}
 
-  async loadSubscription(subscriptionId: string, signal?: AbortSignal): Promise<SubscriptionSnapshot> {
+  /** One subscription through its own ARM lists: identities, resources and role assignments side by side. */
+  loadSubscription(subscriptionId: string, signal?: AbortSignal): Loading {
     const cosmos = this.cosmosLoads(signal);
-    const [identities, holders, armAssignments] = await Promise.all([
-      this.collect(this.reader.identityPages(subscriptionId, signal), signal),
-      this.collect(this.reader.resourcePages(subscriptionId, signal), signal, (page) => {
-        page.cosmosAccountIds.forEach(cosmos.start);
-        return page.holders;
-      }),
-      this.collect(this.reader.roleAssignmentPages(subscriptionId, signal), signal),
-    ]);
-    return this.put({ subscriptionId, identities, holders, roleAssignments: [...armAssignments, ...(await cosmos.done())] }, signal);
+    const identities = this.collect(this.reader.identityPages(subscriptionId, signal), signal);
+    const holders = this.collect(this.reader.resourcePages(subscriptionId, signal), signal, (page) => {
+      page.cosmosAccountIds.forEach(cosmos.start);
+      return page.holders;
+    });
+    const listed = Promise.all([identities, holders]).then(([i, h]) => ({ identities: i, holders: h }));
+    return this.finish(subscriptionId, listed, this.listRoleAssignments(subscriptionId, signal), cosmos, signal);
   }
 
-  /** Whether many subscriptions can load at once (see {@link loadParts}). */
+  /** Whether many subscriptions can load at once (see {@link loadInBulk}). */
   get loadsInBulk(): boolean {
-    return this.reader.subscriptionParts !== undefined;
+    return this.reader.loadInBulk !== undefined;
   }
 
-  /** Many subscriptions of one tenant at once, to be finished one by one with {@link loadFromPart}. */
-  loadParts(tenantId: string, subscriptionIds: string[], signal?: AbortSignal): Promise<Map<string, SubscriptionPart>> {
-    if (!this.reader.subscriptionParts) return Promise.reject(new Error('This reader loads subscriptions one by one.'));
-    return this.reader.subscriptionParts(tenantId, subscriptionIds, signal);
+  /** Many subscriptions of one tenant at once, each to be finished with {@link loadListed}. */
+  loadInBulk(tenantId: string, subscriptionIds: string[], signal?: AbortSignal): BulkLoad {
+    if (!this.reader.loadInBulk) throw new Error('This reader loads subscriptions one by one.');
+    return this.reader.loadInBulk(tenantId, subscriptionIds, signal);
   }
 
-  /** A subscription from its share of a bulk load, plus its Cosmos DB accounts' SQL role assignments. */
-  async loadFromPart(subscriptionId: string, part: SubscriptionPart, signal?: AbortSignal): Promise<SubscriptionSnapshot> {
+  /** A subscription from its listing in a bulk load, its role assignments as given, its Cosmos DB accounts' own. */
+  loadListed(subscriptionId: string, listing: BulkListing, roleAssignments: Promise<RoleAssignment[]>, signal?: AbortSignal): Loading {
     const cosmos = this.cosmosLoads(signal);
-    part.cosmosAccountIds.forEach(cosmos.start);
-    const { identities, holders, roleAssignments } = part;
-    return this.put({ subscriptionId, identities, holders, roleAssignments: [...roleAssignments, ...(await cosmos.done())] }, signal);
+    listing.cosmosAccountIds.forEach(cosmos.start);
+    return this.finish(subscriptionId, Promise.resolve({ identities: listing.identities, holders: listing.holders }), roleAssignments, cosmos, signal);
+  }
+
+  /** The subscription's role assignments from ARM's own list (at, above and below it). */
+  listRoleAssignments(subscriptionId: string, signal?: AbortSignal): Promise<RoleAssignment[]> {
+    return this.collect(this.reader.roleAssignmentPages(subscriptionId, signal), signal);
+  }
+
+  private finish(subscriptionId: string, listed: Promise<SubscriptionListing>, roleAssignments: Promise<RoleAssignment[]>, cosmos: CosmosLoads, signal?: AbortSignal): Loading {
+    const complete = (async () => {
+      const [{ identities, holders }, arm] = await Promise.all([listed, roleAssignments]);
+      return this.put({ subscriptionId, identities, holders, roleAssignments: [...arm, ...(await cosmos.done())] }, signal);
+    })();
+    // Whoever loads observes both; a listing that failed also fails `complete`, which is awaited.
+    listed.catch(() => undefined);
+    roleAssignments.catch(() => undefined);
+    return { listed, complete };
   }
 
   private put(snapshot: SubscriptionSnapshot, signal?: AbortSignal): SubscriptionSnapshot {
@@ -66,7 +91,7 @@ export class InventoryLoader {
   }
 
   /** One list per Cosmos DB account, started as soon as the account is known. */
-  private cosmosLoads(signal?: AbortSignal) {
+  private cosmosLoads(signal?: AbortSignal): CosmosLoads {
     const loads: Array<Promise<RoleAssignment[]>> = [];
     return {
       start: (accountId: string) => {
@@ -87,7 +112,7 @@ export class InventoryLoader {
     await Promise.all(
       subscriptionIds.map(async (id) => {
         try {
-          results.set(id, { snapshot: await this.loadSubscription(id, signal) });
+          results.set(id, { snapshot: await this.loadSubscription(id, signal).complete });
         } catch (error) {
           if (signal?.aborted) throw error;
           results.set(id, { error });

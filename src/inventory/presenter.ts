@@ -1,5 +1,5 @@
 import type { AzureSubscription } from '../azure/tenants';
-import type { RoleAssignment } from '../core/identities/model';
+import type { IdentityHolder, RoleAssignment } from '../core/identities/model';
 import { describeScope } from '../core/identities/scopeDescription';
 import type { IdentityInventory } from './inventory';
 import { describeLoadError } from './loadErrors';
@@ -19,19 +19,20 @@ export class IdentityTreeModel {
 
   async subscriptionChildren(subscription: AzureSubscription): Promise<NodeDescription[]> {
     const parent = `subscription/${subscription.subscriptionId.toLowerCase()}`;
-    let snapshot;
+    let listing;
     try {
-      snapshot = await this.inventory.snapshot(subscription.subscriptionId);
+      // Listed as soon as identities and resources are known: role assignments are only needed once expanded.
+      listing = await this.inventory.listed(subscription.subscriptionId);
     } catch (error) {
       return [rows.loadError(parent, 'Could not load identities', describeLoadError(error), retry(subscription))];
     }
-    const identities = sortedByName(snapshot.identities);
+    const identities = sortedByName(listing.identities);
     const result: NodeDescription[] = [];
     const groupBy = this.groupBy();
     if (identities.length === 0) result.push(rows.noIdentities(parent, subscription));
     else if (groupBy === 'none') result.push(...identities.map((i) => rows.identity(i, subscription, 'none')));
     else result.push(...rows.identityGroups(parent, subscription, identities, groupBy));
-    const system = this.inventory.index.systemAssigned(subscription.subscriptionId);
+    const system = systemAssigned(listing.holders);
     if (system.length > 0) result.push(rows.systemAssignedGroup(parent, subscription, system.length));
     return result;
   }
@@ -49,7 +50,7 @@ export class IdentityTreeModel {
       case 'federatedCredentialsGroup':
         return this.credentials(node);
       case 'systemAssignedGroup':
-        return sortedByName(this.inventory.index.systemAssigned(node.subscription.subscriptionId)).map((h) => rows.systemAssignedResource(node.id, h, node.subscription));
+        return this.systemAssignedResources(node);
       case 'systemAssignedResource':
         return this.roleRows(node.id, node.holder.systemAssigned?.principalId ?? '', node.subscription);
       default:
@@ -74,6 +75,11 @@ export class IdentityTreeModel {
       rows.roleAssignmentsGroup(node.id, identity, subscription, index.roleAssignmentsOf(identity.principalId).length, incomplete),
       rows.federatedCredentialsGroup(node.id, identity, 'list' in credentials ? credentials.list.length : undefined),
     ];
+  }
+
+  private async systemAssignedResources(node: NodeOf<'systemAssignedGroup'>): Promise<NodeDescription[]> {
+    const { holders } = await this.inventory.listed(node.subscription.subscriptionId);
+    return sortedByName(systemAssigned(holders)).map((h) => rows.systemAssignedResource(node.id, h, node.subscription));
   }
 
   private prefetchRoleNames(principalId: string): void {
@@ -140,6 +146,8 @@ export function retry(subscription: AzureSubscription): CommandRef {
 }
 
 export const byText = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
+
+const systemAssigned = (holders: readonly IdentityHolder[]) => holders.filter((h) => h.systemAssigned);
 
 /** A sorted copy by name, case-insensitively; each name is lower-cased once, not on every comparison. */
 function sortedByName<T extends { name: string }>(items: readonly T[]): T[] {

@@ -15,17 +15,30 @@ export interface ResourcePage {
   cosmosAccountIds: string[];
 }
 
-/** One subscription's share of a bulk load, keyed by lower-cased subscription id. */
-export interface SubscriptionPart {
+/** What the tree lists under a subscription: its identities, and its resources that carry one. */
+export interface SubscriptionListing {
   identities: UserAssignedIdentity[];
   holders: IdentityHolder[];
-  cosmosAccountIds: string[];
-  roleAssignments: RoleAssignment[];
 }
 
-/** Nothing of the subscription itself: empty, or unreadable to the user — only ARM's lists tell which. */
-export function isEmptyPart(p: SubscriptionPart): boolean {
-  return p.identities.length + p.holders.length + p.roleAssignments.length + p.cosmosAccountIds.length === 0;
+/** One subscription's listing from a bulk load, with its Cosmos DB accounts (their role assignments load apart). */
+export interface BulkListing extends SubscriptionListing {
+  cosmosAccountIds: string[];
+}
+
+/**
+ * Many subscriptions of one tenant loaded at once, keyed by lower-cased subscription id. The listings come first;
+ * the role assignments, the largest list and only needed once an identity is expanded, follow. Every subscription
+ * asked for has a listing; one with nothing in it (nothing there, or nothing the user may read) has empty lists.
+ */
+export interface BulkLoad {
+  listings: Promise<Map<string, BulkListing>>;
+  /** Each subscription's role assignments as ARM's own list gives them (those inherited from above included). */
+  roleAssignments: Promise<Map<string, RoleAssignment[]>>;
+}
+
+export function isEmptyListing(listing: BulkListing): boolean {
+  return listing.identities.length + listing.holders.length + listing.cosmosAccountIds.length === 0;
 }
 
 /**
@@ -45,7 +58,7 @@ export interface InventoryReader {
    * Many subscriptions of one tenant at once (Azure Resource Graph), each as its three lists above would give it.
    * Optional: without it every subscription loads through its own lists.
    */
-  subscriptionParts?(tenantId: string, subscriptionIds: string[], signal?: AbortSignal): Promise<Map<string, SubscriptionPart>>;
+  loadInBulk?(tenantId: string, subscriptionIds: string[], signal?: AbortSignal): BulkLoad;
   /** An ARM role definition, or a Cosmos DB SQL role definition (…/sqlRoleDefinitions/<guid>), by id. */
   roleDefinition(roleDefinitionId: string, signal?: AbortSignal): Promise<RoleDefinitionSummary>;
 }

@@ -83,7 +83,7 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<TreeNode>
     if (!subscription) return;
     let node: TreeNode = this.subscriptionNode(subscription);
     if (key !== `/subscriptions/${subscriptionId}` && this.config.treeGroupBy() === 'none') {
-      await feature.inventory.snapshot(subscription.subscriptionId).catch(() => undefined);
+      await feature.inventory.listed(subscription.subscriptionId).catch(() => undefined);
       const child = (await feature.model.subscriptionChildren(subscription)).find((d) => d.kind === 'identity' && normalizeId(d.identity.id) === key);
       if (child) node = this.toNode(child);
     }
@@ -188,7 +188,8 @@ export class IdentitiesTreeProvider implements vscode.TreeDataProvider<TreeNode>
 function loadNote(state: LoadState | undefined): string | undefined {
   if (state?.status !== 'loaded') return undefined;
   const at = new Date(state.at).toLocaleTimeString();
-  return state.source === 'graph'
-    ? `Read through Azure Resource Graph at ${at}. The graph can trail recent changes by a short while: Refresh on this subscription reads Azure Resource Manager directly.`
-    : `Read from Azure Resource Manager at ${at}${state.graphError === undefined ? '' : ` (Azure Resource Graph could not answer: ${describeLoadError(state.graphError)})`}.`;
+  const graphFailed = state.graphError === undefined ? '' : ` (Azure Resource Graph could not answer: ${describeLoadError(state.graphError)})`;
+  if (state.source === 'arm') return `Read from Azure Resource Manager at ${at}${graphFailed}.`;
+  const assignments = graphFailed && ` Its role assignments were read from Azure Resource Manager${graphFailed}.`;
+  return `Read through Azure Resource Graph at ${at}.${assignments} The graph can trail recent changes by a short while: Refresh on this subscription reads Azure Resource Manager directly.`;
 }

@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { decodeParts } from '../../src/azure/inventoryGraph';
+import { type AssignmentRow, decodeAssignments, decodeListings, type HolderRow, type IdentityRow } from '../../src/azure/inventoryGraph';
+
+/** Both decoding steps, as a bulk load runs them: each subscription's listing with its role assignments. */
+function decodeParts(subscriptionIds: string[], identityRows: IdentityRow[], holderRows: HolderRow[], assignmentRows: AssignmentRow[]) {
+  const listings = decodeListings(subscriptionIds, identityRows, holderRows);
+  const assignments = decodeAssignments(listings, assignmentRows);
+  return new Map([...listings].map(([key, listing]) => [key, { ...listing, roleAssignments: assignments.get(key)! }]));
+}
 
 const sub = '11111111-1111-1111-1111-111111111111';
 const identityId = `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-api`;

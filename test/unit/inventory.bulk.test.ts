@@ -4,7 +4,7 @@ import type { AzureSubscription } from '../../src/azure/tenants';
 import type { IdentityHolder, RoleAssignment, UserAssignedIdentity } from '../../src/core/identities/model';
 import { GRAPH_GROUP_SIZE, GRAPH_LAG_GRACE_MS, IdentityInventory } from '../../src/inventory/inventory';
 import { RequestLimiter } from '../../src/inventory/limiter';
-import type { InventoryReader, ResourcePage, RoleDefinitionSummary, SubscriptionPart } from '../../src/inventory/reader';
+import type { BulkListing, BulkLoad, InventoryReader, ResourcePage, RoleDefinitionSummary } from '../../src/inventory/reader';
 
 const identity = (sub: string, name: string): UserAssignedIdentity => ({
   id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`,
@@ -25,11 +25,26 @@ class BulkReader implements InventoryReader {
   /** Subscriptions the bulk answer leaves empty (as the graph does for one the user may not read). */
   emptyInGraph = new Set<string>();
 
-  async subscriptionParts(tenantId: string, ids: string[]): Promise<Map<string, SubscriptionPart>> {
+  /** Role assignments the bulk load gives each subscription it found; held back until released when set. */
+  graphAssignments: RoleAssignment[] = [];
+  holdAssignments?: Promise<void>;
+  assignmentsFail = false;
+  armAssignmentLists: string[] = [];
+
+  loadInBulk(tenantId: string, ids: string[]): BulkLoad {
     this.bulkCalls.push({ tenantId, ids });
-    await Promise.resolve();
-    if (this.bulkFails) throw Object.assign(new Error('graph down'), { statusCode: 503 });
-    return new Map(ids.map((id) => [id.toLowerCase(), { identities: this.emptyInGraph.has(id) ? [] : [identity(id, 'from-graph')], holders: [], cosmosAccountIds: [], roleAssignments: [] }]));
+    const listings = (async () => {
+      await Promise.resolve();
+      if (this.bulkFails) throw Object.assign(new Error('graph down'), { statusCode: 503 });
+      return new Map<string, BulkListing>(ids.map((id) => [id.toLowerCase(), { identities: this.emptyInGraph.has(id) ? [] : [identity(id, 'from-graph')], holders: [], cosmosAccountIds: [] }]));
+    })();
+    const roleAssignments = listings.then(async (found) => {
+      await this.holdAssignments;
+      if (this.assignmentsFail) throw Object.assign(new Error('role assignments query failed'), { statusCode: 400 });
+      return new Map([...found.keys()].map((key) => [key, this.graphAssignments.filter((a) => a.scope.toLowerCase() === `/subscriptions/${key}`)]));
+    });
+    roleAssignments.catch(() => undefined); // as graphLoad: awaited only by subscriptions the listings found
+    return { listings, roleAssignments };
   }
   async *identityPages(sub: string): AsyncIterable<UserAssignedIdentity[]> {
     this.listed.push(sub);
@@ -39,14 +54,23 @@ class BulkReader implements InventoryReader {
     yield { holders: [] as IdentityHolder[], cosmosAccountIds: [] };
   }
   async *cosmosSqlRoleAssignmentPages(): AsyncIterable<RoleAssignment[]> {}
-  async *roleAssignmentPages(): AsyncIterable<RoleAssignment[]> {
-    yield [];
+  async *roleAssignmentPages(sub: string): AsyncIterable<RoleAssignment[]> {
+    this.armAssignmentLists.push(sub);
+    yield [assignment(sub, 'from-arm')];
   }
   async *federatedCredentialPages() {}
   async roleDefinition(id: string): Promise<RoleDefinitionSummary> {
     return { id, roleName: 'Reader', roleType: 'BuiltInRole' };
   }
 }
+
+const assignment = (sub: string, name: string): RoleAssignment => ({
+  id: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+  name,
+  scope: `/subscriptions/${sub}`,
+  roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/r`,
+  principalId: 'p-from-graph',
+});
 
 const subscriptions = (count: number, tenantOf = (_i: number) => 't1'): AzureSubscription[] =>
   Array.from({ length: count }, (_, i) => ({ subscriptionId: `s${i}`, tenantId: tenantOf(i), displayName: `S${i}` }) as AzureSubscription);
@@ -128,6 +152,58 @@ describe('IdentityInventory bulk loading', () => {
     inventory.refresh();
     assert.deepEqual(await loadedNames(inventory, subs), ['from-graph', 'from-graph', 'from-graph']);
     assert.deepEqual(reader.bulkCalls.map((c) => c.ids), [['s0', 's1', 's2']]);
+    inventory.dispose();
+  });
+
+  it('lists a subscription as soon as the graph lists it; its role assignments, and joins on them, follow', async () => {
+    const reader = new BulkReader();
+    reader.graphAssignments = [assignment('s0', 'from-graph')];
+    let release!: () => void;
+    reader.holdAssignments = new Promise((resolve) => (release = resolve));
+    const inventory = new IdentityInventory(reader, new RequestLimiter(4));
+    const subs = subscriptions(2);
+    inventory.track(subs);
+    assert.deepEqual((await inventory.listed('s0')).identities.map((i) => i.name), ['from-graph']);
+    let settled = false;
+    const joins = inventory.tenantSettled('t1').then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(sourceOf(inventory, 's0'), 'loading');
+    assert.equal(settled, false, 'joins wait for the role assignments');
+
+    release();
+    await joins;
+    assert.deepEqual(inventory.index.roleAssignmentsOf('p-from-graph').map((a) => a.name), ['from-graph']);
+    assert.equal(sourceOf(inventory, 's0'), 'graph');
+    assert.deepEqual(reader.armAssignmentLists, []);
+    inventory.dispose();
+  });
+
+  it('reads role assignments from ARM when the graph listed the subscription but could not give them', async () => {
+    const reader = new BulkReader();
+    reader.assignmentsFail = true;
+    const inventory = new IdentityInventory(reader, new RequestLimiter(4));
+    const subs = subscriptions(2);
+    inventory.track(subs);
+    assert.deepEqual(await loadedNames(inventory, subs), ['from-graph', 'from-graph']);
+    assert.deepEqual(reader.listed, [], 'identities and resources still come from the graph');
+    assert.deepEqual(reader.armAssignmentLists.sort(), ['s0', 's1']);
+    assert.deepEqual(inventory.index.roleAssignmentsOf('p-from-graph').map((a) => a.name).sort(), ['from-arm', 'from-arm']);
+    const state = inventory.state('s0');
+    assert.equal(sourceOf(inventory, 's0'), 'graph');
+    assert.match(String(state?.status === 'loaded' && (state.graphError as Error).message), /role assignments query failed/);
+    inventory.dispose();
+  });
+
+  it('keeps a subscription the graph lists nothing of but some role assignments in the graph', async () => {
+    const reader = new BulkReader();
+    reader.emptyInGraph.add('s1');
+    reader.graphAssignments = [assignment('s1', 'from-graph')];
+    const inventory = new IdentityInventory(reader, new RequestLimiter(4));
+    const subs = subscriptions(2);
+    inventory.track(subs);
+    await loadedNames(inventory, subs);
+    assert.equal(sourceOf(inventory, 's1'), 'graph');
+    assert.deepEqual(reader.listed, []);
     inventory.dispose();
   });
 });

@@ -10,7 +10,7 @@ import { GraphResultTruncatedError, graphRows, type GraphQuota } from './resourc
 // from their ids): a third fewer bytes than keyed objects. Decoded into what the three ARM lists give.
 export const IDENTITIES_QUERY = `resources
 | where type =~ 'microsoft.managedidentity/userassignedidentities'
-| project subscriptionId, identity = pack_array(id, location, tags, properties.tenantId, properties.principalId, properties.clientId)
+| project subscriptionId, identity = pack_array(id, location, properties.principalId, properties.clientId)
 | summarize identities = make_list(identity), total = count() by subscriptionId`;
 
 export const HOLDERS_QUERY = `resources
@@ -26,7 +26,7 @@ export const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
 | project subscriptionId, assignment = pack_array(id, properties.roleDefinitionId, properties.principalId, principalType)
 | summarize roleAssignments = make_list(assignment), total = count() by subscriptionId`;
 
-type IdentityTuple = [id: string, location: string, tags: Record<string, string> | null, tenantId: string, principalId: string, clientId: string];
+type IdentityTuple = [id: string, location: string, principalId: string, clientId: string];
 type AssignmentTuple = [id: string, roleDefinitionId: string, principalId: string, principalType: string];
 export interface IdentityRow { subscriptionId: string; identities: IdentityTuple[]; total: number }
 export interface HolderRow { subscriptionId: string; holders: HolderFields[]; total: number }
@@ -40,8 +40,9 @@ function whole<T>(list: T[], total: number): T[] {
 
 const ASSIGNMENT_SEGMENT = '/providers/microsoft.authorization/roleassignments/';
 
-function identityOf([id, location, tags, tenantId, principalId, clientId]: IdentityTuple) {
-  return id ? toIdentity({ id, location, tags, tenantId, principalId, clientId }) : undefined;
+/** An identity's tenant is its subscription's, the tenant queried: not sent once per identity. */
+function identityOf([id, location, principalId, clientId]: IdentityTuple, tenantId: string) {
+  return id ? toIdentity({ id, location, tenantId, principalId, clientId }) : undefined;
 }
 
 /** An assignment's id is its scope, the provider segment, and its name. */
@@ -63,7 +64,7 @@ export function graphLoad(access: AzureAccess, tenantId: string, subscriptionIds
   const holderRows = graphRows<HolderRow>(access, tenantId, request(HOLDERS_QUERY), quota, signal);
   // Also those inherited from management groups, as ARM's list for a subscription gives them.
   const assignmentRows = graphRows<AssignmentRow>(access, tenantId, { ...request(ROLE_ASSIGNMENTS_QUERY), authorizationScopeFilter: 'AtScopeAboveAndBelow' }, quota, signal);
-  const listings = Promise.all([identityRows, holderRows]).then(([identities, holders]) => decodeListings(subscriptionIds, identities, holders));
+  const listings = Promise.all([identityRows, holderRows]).then(([identities, holders]) => decodeListings(tenantId, subscriptionIds, identities, holders));
   const roleAssignments = Promise.all([listings, assignmentRows]).then(([found, rows]) => decodeAssignments(found, rows));
   // Each subscription's load observes these; one that no load awaits any more must not be an unhandled rejection.
   listings.catch(() => undefined);
@@ -72,7 +73,7 @@ export function graphLoad(access: AzureAccess, tenantId: string, subscriptionIds
 }
 
 /** The first two queries' rows as one listing per subscription asked for; throws if a list came back cut short. */
-export function decodeListings(subscriptionIds: string[], identityRows: IdentityRow[], holderRows: HolderRow[]): Map<string, BulkListing> {
+export function decodeListings(tenantId: string, subscriptionIds: string[], identityRows: IdentityRow[], holderRows: HolderRow[]): Map<string, BulkListing> {
   const listings = new Map<string, BulkListing>(subscriptionIds.map((id) => [id.toLowerCase(), { identities: [], holders: [], cosmosAccountIds: [] }]));
   const listingOf = (row: { subscriptionId?: string }) => listings.get(row.subscriptionId?.toLowerCase() ?? '');
   // Plain loops: tens of thousands of items, decoded while the user waits for the tree.
@@ -80,7 +81,7 @@ export function decodeListings(subscriptionIds: string[], identityRows: Identity
     const listing = listingOf(row);
     if (!listing) continue;
     for (const tuple of whole(row.identities, row.total)) {
-      const identity = identityOf(tuple);
+      const identity = identityOf(tuple, tenantId);
       if (identity) listing.identities.push(identity);
     }
   }

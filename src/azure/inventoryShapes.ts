@@ -15,7 +15,6 @@ export interface IdentityFields {
   id?: string;
   name?: string;
   location?: string;
-  tags?: Record<string, string> | null;
   tenantId?: string;
   principalId?: string;
   clientId?: string;
@@ -49,7 +48,6 @@ export function toIdentity(i: IdentityFields & { id: string }): UserAssignedIden
     tenantId: i.tenantId ?? '',
     principalId: i.principalId ?? '',
     clientId: i.clientId ?? '',
-    ...(i.tags && Object.keys(i.tags).length > 0 ? { tags: i.tags } : {}),
   };
 }
 

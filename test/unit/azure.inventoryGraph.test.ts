@@ -4,7 +4,7 @@ import { type AssignmentRow, decodeAssignments, decodeListings, type HolderRow, 
 
 /** Both decoding steps, as a bulk load runs them: each subscription's listing with its role assignments. */
 function decodeParts(subscriptionIds: string[], identityRows: IdentityRow[], holderRows: HolderRow[], assignmentRows: AssignmentRow[]) {
-  const listings = decodeListings(subscriptionIds, identityRows, holderRows);
+  const listings = decodeListings('t', subscriptionIds, identityRows, holderRows);
   const assignments = decodeAssignments(listings, assignmentRows);
   return new Map([...listings].map(([key, listing]) => [key, { ...listing, roleAssignments: assignments.get(key)! }]));
 }
@@ -18,12 +18,12 @@ describe('Resource Graph rows decoded into subscription parts', () => {
   it('names identities and scopes assignments from their ids, and gives every subscription asked for a part', () => {
     const parts = decodeParts(
       [sub.toUpperCase(), 'other'],
-      [{ subscriptionId: sub, identities: [[identityId, 'eastus', {}, 't', 'p', 'c']], total: 1 }],
+      [{ subscriptionId: sub, identities: [[identityId, 'eastus', 'p', 'c']], total: 1 }],
       [],
       [{ subscriptionId: sub, roleAssignments: [[assignmentId, roleId, 'p', 'ServicePrincipal']], total: 1 }],
     );
     const part = parts.get(sub)!;
-    assert.deepEqual(part.identities.map((i) => [i.name, i.resourceGroup, i.tags]), [['id-api', 'rg', undefined]]);
+    assert.deepEqual(part.identities.map((i) => [i.name, i.resourceGroup, i.tenantId, i.principalId, i.clientId]), [['id-api', 'rg', 't', 'p', 'c']]);
     assert.deepEqual(part.roleAssignments, [
       { id: assignmentId, name: 'aaaa', scope: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st`, roleDefinitionId: roleId, principalId: 'p', principalType: 'ServicePrincipal' },
     ]);
@@ -32,7 +32,7 @@ describe('Resource Graph rows decoded into subscription parts', () => {
 
   it('refuses a list shorter than its count (make_list stopped at a size limit): never a silently short tree', () => {
     assert.throws(
-      () => decodeParts([sub], [{ subscriptionId: sub, identities: [[identityId, 'eastus', null, 't', 'p', 'c']], total: 2 }], [], []),
+      () => decodeParts([sub], [{ subscriptionId: sub, identities: [[identityId, 'eastus', 'p', 'c']], total: 2 }], [], []),
       { name: 'GraphResultTruncatedError' },
     );
   });
@@ -41,7 +41,7 @@ describe('Resource Graph rows decoded into subscription parts', () => {
     const inherited = `/providers/Microsoft.Management/managementGroups/mg/providers/Microsoft.Authorization/roleAssignments/bbbb`;
     const parts = decodeParts(
       [sub, 'empty'],
-      [{ subscriptionId: sub, identities: [[identityId, 'eastus', null, 't', 'p', 'c']], total: 1 }],
+      [{ subscriptionId: sub, identities: [[identityId, 'eastus', 'p', 'c']], total: 1 }],
       [],
       [{ subscriptionId: '', roleAssignments: [[inherited, roleId, 'p', 'ServicePrincipal']], total: 1 }],
     );

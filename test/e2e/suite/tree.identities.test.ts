@@ -36,6 +36,9 @@ describe('The Managed Identities tree in VS Code against the demo scenario', () 
     production = roots.find((n) => labelOf(tree.getTreeItem(n)) === 'Contoso Production')!;
     assert.ok(production, 'Contoso Production is listed');
     await tree.getChildren(production);
+    // A subscription is listed before its role assignments arrive; expanding an identity waits for them, and so for
+    // the whole load the subscription's tooltip describes.
+    await tree.getChildren((await tree.getChildren(production))[0]);
     graphQueries = served(before, await emulatorStats(), 'POST resourceGraph.resources');
   });
 

@@ -60,20 +60,21 @@ export class IdentityTreeModel {
 
   private async identityChildren(node: NodeOf<'identity'>): Promise<NodeDescription[]> {
     const { identity, subscription } = node;
-    const [failed, credentials] = await Promise.all([
-      // The role names its "Role assignments" row will show are read alongside the credentials, not after them.
-      this.inventory.tenantSettled(subscription.tenantId).then((failed) => (this.prefetchRoleNames(identity.principalId), failed)),
-      this.inventory.federatedCredentials(identity.id).then(
-        (list) => ({ list }),
-        (error: unknown) => ({ error }),
-      ),
-    ]);
+    const credentials = this.inventory.federatedCredentials(identity.id).then(
+      (list) => ({ list }),
+      (error: unknown) => ({ error }),
+    );
+    const failed = await this.inventory.tenantSettled(subscription.tenantId);
+    // The role names its "Role assignments" row will show are read alongside the credentials, not after them; and
+    // after the credential requests are on their way (the first question after a load joins every assignment).
+    setImmediate(() => this.prefetchRoleNames(identity.principalId));
+    const list = await credentials;
     const index = this.inventory.index;
     const incomplete = failed.length > 0 ? `incomplete: ${failed.length} subscription${failed.length === 1 ? '' : 's'} could not load` : undefined;
     return [
       rows.assignedToGroup(node.id, identity, subscription, index.assignedTo(identity.id).length, incomplete),
       rows.roleAssignmentsGroup(node.id, identity, subscription, index.roleAssignmentsOf(identity.principalId).length, incomplete),
-      rows.federatedCredentialsGroup(node.id, identity, 'list' in credentials ? credentials.list.length : undefined),
+      rows.federatedCredentialsGroup(node.id, identity, 'list' in list ? list.list.length : undefined),
     ];
   }
 

@@ -66,6 +66,20 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
       return b === null ? null : !b;
     },
   },
+  strcat: { arity: [1, 64], apply: (args) => args.map(toKqlString).join('') },
+  // split(text, delimiter[, index]): the pieces as a dynamic array; with an index, an array of that one piece.
+  split: {
+    arity: [2, 3],
+    apply: ([text, delimiter, index]) => {
+      const pieces = toKqlString(text).split(toKqlString(delimiter));
+      if (index === undefined) return pieces;
+      const i = Number(index);
+      return i >= 0 && i < pieces.length ? [pieces[i]] : [];
+    },
+  },
+  // iff(condition, then, else); a null condition counts as false, as in KQL.
+  iff: { arity: [3, 3], apply: ([condition, then, otherwise], at) => (asBoolean(condition, at) === true ? then : otherwise) },
+  iif: { arity: [3, 3], apply: ([condition, then, otherwise], at) => (asBoolean(condition, at) === true ? then : otherwise) },
   pack: { arity: [0, Infinity], apply: pack },
   bag_pack: { arity: [0, Infinity], apply: pack },
   pack_array: { arity: [0, Infinity], apply: (args) => args.map((v) => v ?? null) },

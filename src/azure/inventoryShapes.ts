@@ -34,7 +34,6 @@ export interface AssignmentFields {
   scope?: string;
   roleDefinitionId?: string;
   principalId?: string;
-  principalType?: string;
 }
 
 export function toIdentity(i: IdentityFields & { id: string }): UserAssignedIdentity {
@@ -78,6 +77,5 @@ export function toAssignment(a: AssignmentFields): RoleAssignment | undefined {
     scope: a.scope ?? '',
     roleDefinitionId: a.roleDefinitionId,
     principalId: a.principalId,
-    ...(a.principalType ? { principalType: a.principalType } : {}),
   };
 }

@@ -15,17 +15,17 @@ const assignmentId = `/subscriptions/${sub}/resourceGroups/rg/providers/Microsof
 const roleId = `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe`;
 
 describe('Resource Graph rows decoded into subscription parts', () => {
-  it('names identities and scopes assignments from their ids, and gives every subscription asked for a part', () => {
+  it('names identities and scopes assignments from their ids, rebuilds a role sent as its GUID in the assignment’s subscription, and gives every subscription asked for a part', () => {
     const parts = decodeParts(
       [sub.toUpperCase(), 'other'],
       [{ subscriptionId: sub, identities: [[identityId, 'eastus', 'p', 'c']], total: 1 }],
       [],
-      [{ subscriptionId: sub, roleAssignments: [[assignmentId, roleId, 'p', 'ServicePrincipal']], total: 1 }],
+      [{ subscriptionId: sub, roleAssignments: [[assignmentId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', 'p']], total: 1 }],
     );
     const part = parts.get(sub)!;
     assert.deepEqual(part.identities.map((i) => [i.name, i.resourceGroup, i.tenantId, i.principalId, i.clientId]), [['id-api', 'rg', 't', 'p', 'c']]);
     assert.deepEqual(part.roleAssignments, [
-      { id: assignmentId, name: 'aaaa', scope: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st`, roleDefinitionId: roleId, principalId: 'p', principalType: 'ServicePrincipal' },
+      { id: assignmentId, name: 'aaaa', scope: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st`, roleDefinitionId: roleId, principalId: 'p' },
     ]);
     assert.deepEqual(parts.get('other'), { identities: [], holders: [], cosmosAccountIds: [], roleAssignments: [] });
   });
@@ -43,9 +43,11 @@ describe('Resource Graph rows decoded into subscription parts', () => {
       [sub, 'empty'],
       [{ subscriptionId: sub, identities: [[identityId, 'eastus', 'p', 'c']], total: 1 }],
       [],
-      [{ subscriptionId: '', roleAssignments: [[inherited, roleId, 'p', 'ServicePrincipal']], total: 1 }],
+      [{ subscriptionId: '', roleAssignments: [[inherited, '/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe', 'p']], total: 1 }],
     );
     assert.deepEqual(parts.get(sub)!.roleAssignments.map((a) => a.scope), ['/providers/Microsoft.Management/managementGroups/mg']);
+    // A role the graph sent as a whole id (not in its usual per-subscription form) is kept as sent.
+    assert.equal(parts.get(sub)!.roleAssignments[0].roleDefinitionId, '/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe');
     assert.deepEqual(parts.get('empty')!.roleAssignments, []);
   });
 });

@@ -53,6 +53,16 @@ describe('emulator: the KQL subset of Azure Resource Graph', () => {
     assert.deepEqual(names('resources | where isnotnull(identity.principalId)'), ['vm']);
   });
 
+  it('concatenates with strcat, splits ids with split and indexes the pieces, and chooses with iff', () => {
+    assert.deepEqual(run("resources | take 1 | project c = strcat('/x/', subscriptionId, '/', properties.missing, name), s = split(id, '/'), t = tostring(split(id, '/')[3]), u = split(id, '/', 2), v = split(id, '/', 9)").rows[0], {
+      c: '/x/s1/id-a', s: ['', 's', '1', 'a'], t: 'a', u: ['1'], v: [],
+    });
+    assert.deepEqual(run("resources | project k = iff(subscriptionId == 's1', name, 'other'), n = iif(isnotnull(properties.missing) and name == 'x', 1, 0)").rows.map((r) => [r.k, r.n]), [
+      ['id-a', 0], ['vm', 0], ['other', 0], ['id-c', 0], ['other', 0],
+    ]);
+    assert.match(failure("resources | project k = iff(name, 1, 0)").message, /boolean/);
+  });
+
   it('follows KQL null semantics: isempty(null) and isempty("") hold, an empty object is not empty, tostring(null) is ""', () => {
     assert.deepEqual(names('resources | where isnotempty(identity)'), ['vm', 'app']);
     assert.deepEqual(names('resources | where isempty(identity.principalId)'), ['id-a', 'ID-B', 'id-c', 'app']);

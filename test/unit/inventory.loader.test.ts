@@ -41,7 +41,14 @@ class RecordingReader implements InventoryReader {
   cosmosSqlRoleAssignmentPages(accountId: string) {
     return this.pages<RoleAssignment>(1, () => ({ id: `${accountId}/sqlRoleAssignments/a`, name: 'a', scope: accountId, principalId: 'p1', roleDefinitionId: `${accountId}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002`, system: 'cosmos-sql' }), `cosmos:${accountId}`);
   }
-  roleAssignmentPages(sub: string) {
+  /** Holds the role assignment lists back until released, when set. */
+  holdAssignments?: Promise<void>;
+
+  async *roleAssignmentPages(sub: string) {
+    await this.holdAssignments;
+    yield* this.rolePages(sub);
+  }
+  private rolePages(sub: string) {
     return this.pages<RoleAssignment>(2, (i) => ({ id: `/subscriptions/${sub}/ra/${i}`, name: `${i}`, scope: `/subscriptions/${sub}`, principalId: `p${i}`, roleDefinitionId: 'r' }), sub);
   }
   federatedCredentialPages() {
@@ -101,6 +108,21 @@ describe('InventoryLoader', () => {
     assert.ok(reader.maxInFlight <= 4, `peak ${reader.maxInFlight}`);
     assert.deepEqual(loader.index.identities('s2').map((i) => i.name), ['id0', 'id1', 'id2']);
     assert.equal(results.get('s3')?.snapshot?.holders.length, 2);
+  });
+
+  it('lists a subscription from its identities and resources while its role assignments still load', async () => {
+    const reader = new RecordingReader();
+    let release!: () => void;
+    reader.holdAssignments = new Promise((resolve) => (release = resolve));
+    const loader = new InventoryLoader(reader, new RequestLimiter(4));
+    const loading = loader.loadSubscription('s1');
+    const listed = await loading.listed;
+    assert.deepEqual([listed.identities.length, listed.holders.length], [3, 2]);
+    assert.equal(loader.index.has('s1'), false, 'joins see the subscription only once it is complete');
+    release();
+    const snapshot = await loading.complete;
+    assert.equal(snapshot.roleAssignments.length, 2 + 1);
+    assert.equal(loader.index.has('s1'), true);
   });
 
   it('adds each Cosmos DB account\'s SQL role assignments to the subscription\'s role assignments, named without a request', async () => {

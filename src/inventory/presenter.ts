@@ -60,7 +60,7 @@ export class IdentityTreeModel {
 
   private async identityChildren(node: NodeOf<'identity'>): Promise<NodeDescription[]> {
     const { identity, subscription } = node;
-    const credentials = this.inventory.federatedCredentials(identity.id).then(
+    const credentialsLoading = this.inventory.federatedCredentials(identity.id).then(
       (list) => ({ list }),
       (error: unknown) => ({ error }),
     );
@@ -68,13 +68,13 @@ export class IdentityTreeModel {
     // The role names its "Role assignments" row will show are read alongside the credentials, not after them; and
     // after the credential requests are on their way (the first question after a load joins every assignment).
     setImmediate(() => this.prefetchRoleNames(identity.principalId));
-    const list = await credentials;
+    const credentials = await credentialsLoading;
     const index = this.inventory.index;
     const incomplete = failed.length > 0 ? `incomplete: ${failed.length} subscription${failed.length === 1 ? '' : 's'} could not load` : undefined;
     return [
       rows.assignedToGroup(node.id, identity, subscription, index.assignedTo(identity.id).length, incomplete),
       rows.roleAssignmentsGroup(node.id, identity, subscription, index.roleAssignmentsOf(identity.principalId).length, incomplete),
-      rows.federatedCredentialsGroup(node.id, identity, 'list' in list ? list.list.length : undefined),
+      rows.federatedCredentialsGroup(node.id, identity, 'list' in credentials ? credentials.list.length : undefined),
     ];
   }
 

@@ -26,12 +26,9 @@ const ROLE_DEFINITIONS = '/providers/Microsoft.Authorization/roleDefinitions/';
 // behind. This largest answer shrank from 4.3 to 3.1 MB at 10,200 assignments.
 export const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
 | where type =~ 'microsoft.authorization/roleassignments'
-| extend principalType = tostring(properties.principalType)
-| where principalType !~ 'User' and principalType !~ 'Group'
-| extend roleDefinitionId = tostring(properties.roleDefinitionId)
-| extend roleGuid = tostring(split(roleDefinitionId, '/')[6])
-| extend role = iff(roleDefinitionId == strcat('/subscriptions/', subscriptionId, '${ROLE_DEFINITIONS}', roleGuid), roleGuid, roleDefinitionId)
-| project subscriptionId, assignment = pack_array(id, role, properties.principalId)
+| where tostring(properties.principalType) !~ 'User' and tostring(properties.principalType) !~ 'Group'
+| extend roleDefinitionId = tostring(properties.roleDefinitionId), roleGuid = tostring(split(roleDefinitionId, '/')[6])
+| project subscriptionId, assignment = pack_array(id, iff(roleDefinitionId == strcat('/subscriptions/', subscriptionId, '${ROLE_DEFINITIONS}', roleGuid), roleGuid, roleDefinitionId), properties.principalId)
 | summarize roleAssignments = make_list(assignment), total = count() by subscriptionId`;
 
 type IdentityTuple = [id: string, location: string, principalId: string, clientId: string];

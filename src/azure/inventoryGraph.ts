@@ -27,7 +27,7 @@ const ROLE_DEFINITIONS = '/providers/Microsoft.Authorization/roleDefinitions/';
 export const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
 | where type =~ 'microsoft.authorization/roleassignments'
 | where tostring(properties.principalType) !~ 'User' and tostring(properties.principalType) !~ 'Group'
-| extend roleDefinitionId = tostring(properties.roleDefinitionId), roleGuid = tostring(split(roleDefinitionId, '/')[6])
+| extend roleDefinitionId = tostring(properties.roleDefinitionId), roleGuid = tostring(split(tostring(properties.roleDefinitionId), '/')[6])
 | project subscriptionId, assignment = pack_array(id, iff(roleDefinitionId == strcat('/subscriptions/', subscriptionId, '${ROLE_DEFINITIONS}', roleGuid), roleGuid, roleDefinitionId), properties.principalId)
 | summarize roleAssignments = make_list(assignment), total = count() by subscriptionId`;
 

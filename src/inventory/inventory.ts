@@ -191,7 +191,7 @@ export class IdentityInventory {
       // The graph is tried once; a retry, or a graph that failed or left this subscription out, reads ARM's lists.
       const share = pending;
       pending = undefined;
-      const fromGraph = share && (await this.graphShare(id, share, controller.signal, (error) => (graphError = error)));
+      const fromGraph = share && (await this.graphShare(id, share, controller.signal, (error) => void (graphError = error)));
       controller.signal.throwIfAborted();
       source = fromGraph ? 'graph' : 'arm';
       const loading = fromGraph
@@ -226,13 +226,12 @@ export class IdentityInventory {
    * assignments the graph cannot give after listing the subscription are read from ARM's own list.
    */
   private async graphShare(id: string, bulk: BulkLoad, signal: AbortSignal, failed: (error: unknown) => void) {
-    const fail = (error: unknown) => void failed(error);
-    const listing = (await bulk.listings.catch(fail))?.get(key(id));
+    const listing = (await bulk.listings.catch(failed))?.get(key(id));
     if (!listing) return undefined;
     const graphAssignments = bulk.roleAssignments.then((all) => all.get(key(id)) ?? []);
-    if (isEmptyListing(listing) && !(await graphAssignments.catch(fail))?.length) return undefined;
+    if (isEmptyListing(listing) && !(await graphAssignments.catch(failed))?.length) return undefined;
     const roleAssignments = graphAssignments.catch((error: unknown) => {
-      fail(error);
+      failed(error);
       return this.loader.listRoleAssignments(id, signal);
     });
     return { listing, roleAssignments };

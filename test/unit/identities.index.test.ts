@@ -65,10 +65,4 @@ describe('IdentityIndex', () => {
     assert.deepEqual(index.roleAssignmentsOf(principal.toLowerCase()).map((a) => a.name).sort(), ['x1', 'x2']);
     assert.deepEqual(index.roleAssignmentsOf('nobody'), []);
   });
-
-  it('lists only resources whose system-assigned identity is on', () => {
-    const index = new IdentityIndex();
-    index.put(snapshot(subA, { holders: [holder(subA, 'vm-sys', [], 'p-sys'), holder(subA, 'vm-user', [uaiId])] }));
-    assert.deepEqual(index.systemAssigned(subA).map((h) => h.name), ['vm-sys']);
-  });
 });

@@ -35,11 +35,6 @@ export class IdentityIndex {
     return this.snapshots.get(subscriptionId.toLowerCase())?.identities ?? [];
   }
 
-  /** Resources of the subscription whose system-assigned identity is on. */
-  systemAssigned(subscriptionId: string): IdentityHolder[] {
-    return (this.snapshots.get(subscriptionId.toLowerCase())?.holders ?? []).filter((h) => h.systemAssigned);
-  }
-
   assignedTo(identityId: string): IdentityHolder[] {
     this.holdersByIdentity ??= this.joinHolders();
     return this.holdersByIdentity.get(normalizeId(identityId)) ?? [];

@@ -51,6 +51,9 @@ interface ScalarFunction {
   apply(args: unknown[], at: Token): unknown;
 }
 
+/** iff(condition, then, else), also spelled iif; a null condition counts as false, as in KQL. */
+const IFF: ScalarFunction = { arity: [3, 3], apply: ([condition, then, otherwise], at) => (asBoolean(condition, at) === true ? then : otherwise) };
+
 const FUNCTIONS: Record<string, ScalarFunction> = {
   isempty: { arity: [1, 1], apply: ([v]) => isEmpty(v) },
   isnotempty: { arity: [1, 1], apply: ([v]) => !isEmpty(v) },
@@ -77,9 +80,8 @@ const FUNCTIONS: Record<string, ScalarFunction> = {
       return i >= 0 && i < pieces.length ? [pieces[i]] : [];
     },
   },
-  // iff(condition, then, else); a null condition counts as false, as in KQL.
-  iff: { arity: [3, 3], apply: ([condition, then, otherwise], at) => (asBoolean(condition, at) === true ? then : otherwise) },
-  iif: { arity: [3, 3], apply: ([condition, then, otherwise], at) => (asBoolean(condition, at) === true ? then : otherwise) },
+  iff: IFF,
+  iif: IFF,
   pack: { arity: [0, Infinity], apply: pack },
   bag_pack: { arity: [0, Infinity], apply: pack },
   pack_array: { arity: [0, Infinity], apply: (args) => args.map((v) => v ?? null) },
@@ -171,22 +173,22 @@ function lowerCase(text: string): string {
   return lower;
 }
 
+/** and (decided by false) and or (decided by true) in KQL's three-valued logic: short of the deciding value, null wins. */
+function logical(decisive: boolean, left: Compiled, right: Compiled, at: Token): Compiled {
+  return (row) => {
+    const l = asBoolean(left(row), at);
+    if (l === decisive) return decisive;
+    const r = asBoolean(right(row), at);
+    return r === decisive ? decisive : l === null || r === null ? null : !decisive;
+  };
+}
+
 function binary(op: string, left: Compiled, right: Compiled, at: Token): Compiled {
   switch (op) {
     case 'and':
-      return (row) => {
-        const l = asBoolean(left(row), at);
-        if (l === false) return false;
-        const r = asBoolean(right(row), at);
-        return r === false ? false : l === null || r === null ? null : true;
-      };
+      return logical(false, left, right, at);
     case 'or':
-      return (row) => {
-        const l = asBoolean(left(row), at);
-        if (l === true) return true;
-        const r = asBoolean(right(row), at);
-        return r === true ? true : l === null || r === null ? null : false;
-      };
+      return logical(true, left, right, at);
     case '==':
     case '!=': {
       const equal = op === '==';

@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     listSeconds: round(ours.listSeconds),
     expandSeconds: round(ours.expandSeconds),
     expandRequests: ours.expandRequests,
+    listBusyShare: round(ours.listBusy),
+    expandBusyShare: round(ours.expandBusy),
     maxExpandRequestsPerIdentity: ours.maxPerIdentity,
     // Any design built on ARM's per-subscription lists must at least list every identity as the anchor does: the
     // anchor's requests over that floor are the best request ratio such a design can reach (why we use the graph).
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     heapMiBFor10kIdentities: ours.heapMiB,
   };
   console.log(`ours:   ${ours.requests} requests (${ours.graphQueries} Resource Graph queries) in ${result.seconds} s (list ${result.listSeconds} s, expand 200 ${result.expandSeconds} s with ${ours.expandRequests} requests, at most ${ours.maxPerIdentity} per identity)`);
+  console.log(`client thread busy: ${pct(ours.listBusy)} of the list, ${pct(ours.expandBusy)} of the expansions (the rest is waiting on the emulator and the network)`);
   console.log(`ours, ARM lists only (keyless.tree.useResourceGraph off): ${armOnly.requests} requests in ${result.armOnlySeconds} s`);
   console.log(`anchor: ${anchor.requests} requests in ${result.anchorSeconds} s (list every identity, then its per-identity algorithm for the same 200)`);
   console.log(`ideal:  ${result.idealSeconds} s = ${ours.requests} pages × ${LATENCY_MS} ms ÷ ${CONCURRENCY}`);
@@ -102,6 +105,7 @@ async function runOurs(emulator: EmulatorThread, access: AzureAccess, subscripti
   const heapBefore = heapUsed();
   await emulator.resetStats();
   const started = performance.now();
+  const loopAtStart = performance.eventLoopUtilization();
   const inventory = new IdentityInventory(createInventoryReader(access, (id) => tenants.get(id.toLowerCase()), { resourceGraph }), new RequestLimiter(CONCURRENCY));
   const model = new IdentityTreeModel(inventory);
   inventory.track(subscriptions);
@@ -109,6 +113,7 @@ async function runOurs(emulator: EmulatorThread, access: AzureAccess, subscripti
   const identities = tops.flat().filter((d): d is Extract<NodeDescription, { kind: 'identity' }> => d.kind === 'identity');
   if (identities.length !== subscriptions.length * IDENTITIES) throw new Error(`listed ${identities.length} identities`);
   const listSeconds = (performance.now() - started) / 1000;
+  const loopAtList = performance.eventLoopUtilization();
   const listRequests = (await emulator.stats()).total;
 
   const expanded = pick(identities, EXPANSIONS, 42);
@@ -119,6 +124,9 @@ async function runOurs(emulator: EmulatorThread, access: AzureAccess, subscripti
   };
   await Promise.all(expanded.map(expandFully));
   const expandSeconds = (performance.now() - expandStarted) / 1000;
+  // How much of each phase this process's one thread (the extension host's, in VS Code) spent working, not waiting.
+  const listBusy = performance.eventLoopUtilization(loopAtList, loopAtStart).utilization;
+  const expandBusy = performance.eventLoopUtilization(performance.eventLoopUtilization(), loopAtList).utilization;
   // Measured once the role assignments are in too (the tree is listed before they arrive; expanding waits for them).
   const heapMiB = round((heapUsed() - heapBefore) / 2 ** 20);
   const stats = await emulator.stats();
@@ -132,7 +140,7 @@ async function runOurs(emulator: EmulatorThread, access: AzureAccess, subscripti
     maxPerIdentity = Math.max(maxPerIdentity, (await emulator.stats()).total - before);
   }
   inventory.dispose();
-  return { requests, graphQueries, seconds: listSeconds + expandSeconds, listSeconds, expandSeconds, expandRequests: requests - listRequests, maxPerIdentity, expanded, heapMiB };
+  return { requests, graphQueries, seconds: listSeconds + expandSeconds, listSeconds, expandSeconds, expandRequests: requests - listRequests, maxPerIdentity, expanded, heapMiB, listBusy, expandBusy };
 }
 
 /** Deterministic sample without replacement. */
@@ -154,6 +162,7 @@ function heapUsed(): number {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 void main().catch((error) => {
   console.error(error);

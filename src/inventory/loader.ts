@@ -103,25 +103,6 @@ export class InventoryLoader {
     };
   }
 
-  /** Loads every subscription; one that fails is reported, never hides the others. */
-  async loadAll(
-    subscriptionIds: string[],
-    signal?: AbortSignal,
-  ): Promise<Map<string, { snapshot?: SubscriptionSnapshot; error?: unknown }>> {
-    const results = new Map<string, { snapshot?: SubscriptionSnapshot; error?: unknown }>();
-    await Promise.all(
-      subscriptionIds.map(async (id) => {
-        try {
-          results.set(id, { snapshot: await this.loadSubscription(id, signal).complete });
-        } catch (error) {
-          if (signal?.aborted) throw error;
-          results.set(id, { error });
-        }
-      }),
-    );
-    return results;
-  }
-
   federatedCredentials(identityId: string, signal?: AbortSignal): Promise<FederatedCredential[]> {
     return this.memo(this.credentials, normalizeId(identityId), () =>
       this.collect(this.reader.federatedCredentialPages(identityId, signal), signal),

@@ -99,11 +99,20 @@ describe('RequestLimiter', () => {
   });
 });
 
+/** Each subscription's whole load, side by side (as the inventory runs them): a snapshot or the error. */
+async function loadEach(loader: InventoryLoader, subscriptionIds: string[]) {
+  const settled = await Promise.allSettled(subscriptionIds.map((id) => loader.loadSubscription(id).complete));
+  return new Map(subscriptionIds.map((id, i) => {
+    const result = settled[i]!;
+    return [id, result.status === 'fulfilled' ? { snapshot: result.value } : { error: result.reason as unknown }] as const;
+  }));
+}
+
 describe('InventoryLoader', () => {
   it('loads every page of every subscription within the concurrency bound', async () => {
     const reader = new RecordingReader();
     const loader = new InventoryLoader(reader, new RequestLimiter(4));
-    const results = await loader.loadAll(['s1', 's2', 's3']);
+    const results = await loadEach(loader, ['s1', 's2', 's3']);
     assert.equal(reader.requests, 3 * (3 + 2 + 2 + 1));
     assert.ok(reader.maxInFlight <= 4, `peak ${reader.maxInFlight}`);
     assert.deepEqual(loader.index.identities('s2').map((i) => i.name), ['id0', 'id1', 'id2']);
@@ -128,7 +137,7 @@ describe('InventoryLoader', () => {
   it('adds each Cosmos DB account\'s SQL role assignments to the subscription\'s role assignments, named without a request', async () => {
     const reader = new RecordingReader();
     const loader = new InventoryLoader(reader, new RequestLimiter(4));
-    await loader.loadAll(['s1']);
+    await loadEach(loader, ['s1']);
     const held = loader.index.roleAssignmentsOf('p1');
     assert.deepEqual(held.map((a) => a.system ?? 'arm').sort(), ['arm', 'cosmos-sql']);
     const requests = reader.requests;
@@ -141,7 +150,7 @@ describe('InventoryLoader', () => {
     const reader = new RecordingReader();
     reader.failing.add('cosmos:/subscriptions/s1/cosmos/c1');
     const loader = new InventoryLoader(reader, new RequestLimiter(4));
-    const results = await loader.loadAll(['s1']);
+    const results = await loadEach(loader, ['s1']);
     assert.equal((results.get('s1')?.error as { statusCode: number }).statusCode, 403);
     assert.equal(loader.index.has('s1'), false);
   });
@@ -150,7 +159,7 @@ describe('InventoryLoader', () => {
     const reader = new RecordingReader();
     reader.failing.add('s2');
     const loader = new InventoryLoader(reader, new RequestLimiter(4));
-    const results = await loader.loadAll(['s1', 's2']);
+    const results = await loadEach(loader, ['s1', 's2']);
     assert.equal((results.get('s2')?.error as { statusCode: number }).statusCode, 403);
     assert.equal(loader.index.identities('s1').length, 3);
     assert.equal(loader.index.has('s2'), false);

@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import { rolesForService } from '../core/roles';
 import { grammarFor, isCodeLanguage, languageOf } from './languages';
-import { configKeyRules, secretRules } from './rules';
+import { configKeyRules } from './rules';
 import type { CodeRuleLanguage, Rule } from './rules/model';
 import { findCodeHits } from './scanner/codeScan';
 import { settingsOf } from './scanner/configSettings';
@@ -158,7 +158,9 @@ function configFindings(text: string, language: Exclude<LanguageId, CodeRuleLang
       start: setting.start,
       end: setting.end,
       message: `Setting ${setting.name} holds ${rule.noun} (${mask(value)}). Remove it and use DefaultAzureCredential with a managed identity.`,
-      priority: secretRules.length + configKeyRules.indexOf(rule),
+      // Ahead of any secret rule over the same value (a real 88-character account key is also a bare key literal):
+      // the setting's name says what to change, and its rewrite replaces the setting.
+      priority: configKeyRules.indexOf(rule) - configKeyRules.length,
     });
   }
   return found;

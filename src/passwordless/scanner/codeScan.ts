@@ -5,7 +5,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { CodePattern, CodeRule, CodeRuleLanguage } from '../rules/model';
 import type { Target } from '../types';
-import { lacksCredential, lacksCredentialInSlot, setsPassword } from './credentials';
+import { initializerIn, type InitializerOf, lacksCredential, lacksCredentialInSlot, setsPassword } from './credentials';
 import { callSiteOf, profiles, targetTypedCreations, type CallSite, type SyntaxProfile } from './syntax';
 import { targetIn } from './targets';
 
@@ -59,9 +59,14 @@ export function findCodeHits(
   const hits: CodeHit[] = [];
   const seen = new Set<number>();
   const assigned = new Map<string, string | undefined>();
+  const initializers = new Map<string, string | undefined>();
+  const initializerOf: InitializerOf = (name) => {
+    if (!initializers.has(name)) initializers.set(name, initializerIn(text, name));
+    return initializers.get(name);
+  };
   const consider = (site: CallSite): void => {
     if (seen.has(site.node.startIndex)) return;
-    const candidate = index.get(site.name)?.find((c) => matches(site, c, profile));
+    const candidate = index.get(site.name)?.find((c) => matches(site, c, profile, initializerOf));
     if (!candidate) return;
     seen.add(site.node.startIndex);
     hits.push({ rule: candidate.rule, start: site.node.startIndex, end: site.node.endIndex, target: resolveTarget(site, candidate.rule, text, profile, assigned) });
@@ -123,7 +128,7 @@ function enclosingSites(leaf: Node, name: string, profile: SyntaxProfile): CallS
 
 const declarations = new Set(['variable_declaration', 'property_declaration']);
 
-function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfile): boolean {
+function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfile, initializerOf: InitializerOf): boolean {
   if (site.kind !== candidate.kind) return false;
   const { entry, pattern } = candidate;
   if (candidate.kind === 'call' && site.callee !== entry && !site.callee.endsWith(`.${entry}`)) return false;
@@ -136,9 +141,9 @@ function matches(site: CallSite, candidate: IndexedPattern, profile: SyntaxProfi
     case 'always':
       return true;
     case 'noCredential':
-      return lacksCredential(site.args, profile);
+      return lacksCredential(site.args, profile, initializerOf);
     case 'noCredentialOrVariable':
-      return lacksCredentialInSlot(site.args, profile);
+      return lacksCredentialInSlot(site.args, profile, initializerOf);
     case 'password':
       return setsPassword(site.args, profile);
   }

@@ -44,15 +44,41 @@ function classifyValueOfTokenKey(value: Node, profile: SyntaxProfile): ArgumentK
   return kind === 'other' && !profile.strings.has(value.type) ? 'credential' : kind;
 }
 
-export function classifyArgument(arg: Argument, profile: SyntaxProfile): ArgumentKind {
+/** What a variable was first assigned in the file (its initializer's text), when that can be found. */
+export type InitializerOf = (name: string) => string | undefined;
+
+const identifierShape = /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/;
+/** An initializer that builds (or names) a token credential or provider: `new DefaultAzureCredential(…)`, `get_bearer_token_provider(…)`. */
+const builtCredential = /^(?:await\s+)?(?:new\s+)?[\w.]*(?:Credential|credential|TokenProvider|token_provider)\w*\s*(?:[(<{;,]|$)/;
+
+export function classifyArgument(arg: Argument, profile: SyntaxProfile, initializerOf?: InitializerOf): ArgumentKind {
   if (arg.keyword && tokenKeys.has(arg.keyword) && arg.keyword !== 'credential') return classifyValueOfTokenKey(arg.value, profile);
-  return classifyNode(arg.value, profile);
+  const kind = classifyNode(arg.value, profile);
+  if (kind !== 'other' || !initializerOf) return kind;
+  // `new QueueClient(url, identity)`: a variable whose name says nothing is what it was built from.
+  const text = arg.value.text;
+  const initializer = identifierShape.test(text) ? initializerOf(text) : undefined;
+  if (!initializer) return kind;
+  if (secretCredential.test(initializer)) return 'secret';
+  return builtCredential.test(initializer) ? 'credential' : kind;
 }
 
 /** True when the call passes data but no token credential: the connection-string or key overloads. */
-export function lacksCredential(args: readonly Argument[], profile: SyntaxProfile): boolean {
-  const kinds = args.map((arg) => classifyArgument(arg, profile)).filter((kind) => kind !== 'function');
+export function lacksCredential(args: readonly Argument[], profile: SyntaxProfile, initializerOf?: InitializerOf): boolean {
+  const kinds = args.map((arg) => classifyArgument(arg, profile, initializerOf)).filter((kind) => kind !== 'function');
   return kinds.length > 0 && !kinds.includes('credential');
+}
+
+/**
+ * The first statement assigning `name` in the text, up to its end: `const name = …`, `Type name = …`, `name: Type = …`,
+ * `name = …`, and Go's `name := …` / `name, err := …`. Textual: the parsed windows may not hold the declaration.
+ */
+export function initializerIn(text: string, name: string): string | undefined {
+  const escaped = name.replace(/\$/g, '\\$');
+  // At a line's start, after at most four keywords or type words; a keyword argument inside a call is not one.
+  const declared = new RegExp(`^[ \\t]*(?:[\\w.<>\\[\\]?]+[ \\t]+){0,4}${escaped}(?:[ \\t]*:[^=\\r\\n;(){}]{1,200})?[ \\t]*=(?!=)[ \\t]*([^\\r\\n;]{1,300})`, 'm');
+  const shortDeclared = new RegExp(`^[ \\t]*${escaped}(?:[ \\t]*,[ \\t]*\\w+)*[ \\t]*:=[ \\t]*([^\\r\\n;]{1,300})`, 'm');
+  return declared.exec(text)?.[1] ?? shortDeclared.exec(text)?.[1];
 }
 
 /**
@@ -60,11 +86,11 @@ export function lacksCredential(args: readonly Argument[], profile: SyntaxProfil
  * holds one, whatever its name (a ClientSecretCredential behind it is a finding where it is built). The slot is the
  * `credential` keyword, else the second positional argument, else a builder's single argument.
  */
-export function lacksCredentialInSlot(args: readonly Argument[], profile: SyntaxProfile): boolean {
+export function lacksCredentialInSlot(args: readonly Argument[], profile: SyntaxProfile, initializerOf?: InitializerOf): boolean {
   const positional = args.filter((arg) => !arg.keyword);
   const slot = args.find((arg) => arg.keyword === 'credential') ?? positional[1] ?? (args.length === 1 ? positional[0] : undefined);
   if (slot?.value.type === 'identifier') return false;
-  return lacksCredential(args, profile);
+  return lacksCredential(args, profile, initializerOf);
 }
 
 const passwordKeys = new Set(['password', 'pwd']);

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { initializerIn } from '../../src/passwordless/scanner/credentials';
+
+describe('initializerIn (what a credential argument was built from)', () => {
+  it('reads declarations in each language: keywords, types, annotations and Go short declarations', () => {
+    assert.equal(initializerIn('const identity = new DefaultAzureCredential();\n', 'identity'), 'new DefaultAzureCredential()');
+    assert.equal(initializerIn('export const mi: TokenCredential = new ManagedIdentityCredential({ clientId });', 'mi'), 'new ManagedIdentityCredential({ clientId })');
+    assert.equal(initializerIn('    private static final TokenCredential sp = new DefaultAzureCredentialBuilder().build();', 'sp'), 'new DefaultAzureCredentialBuilder().build()');
+    assert.equal(initializerIn('identity = DefaultAzureCredential()\n', 'identity'), 'DefaultAzureCredential()');
+    assert.equal(initializerIn('\tidentity, err := azidentity.NewDefaultAzureCredential(nil)\n', 'identity'), 'azidentity.NewDefaultAzureCredential(nil)');
+  });
+
+  it('takes the first assignment and ignores comparisons, keyword arguments and longer names', () => {
+    assert.equal(initializerIn('if (sp == other) {}\nsp = makeKey();', 'sp'), 'makeKey()');
+    assert.equal(initializerIn('client = Client(url=url, credential=identity)', 'url'), undefined);
+    assert.equal(initializerIn('const spare = new DefaultAzureCredential();', 'sp'), undefined);
+    assert.equal(initializerIn('nothing here', 'sp'), undefined);
+  });
+});

@@ -103,7 +103,7 @@ describe('keyless scan --fix on the samples', () => {
     ]);
     const left = config(await scanTree(project));
     // appsettings.json KeyVault:ClientSecret is read by the sample's own code: only a human knows what replaces it.
-    assert.deepEqual(left.map((f) => `${f.file} ${f.finding.ruleId}`), ['csharp/appsettings.json secret-entra-client-secret']);
+    assert.deepEqual(left.map((f) => `${f.file} ${f.finding.ruleId}`), ['csharp/appsettings.json config-client-secret']);
     assert.equal(before.length - left.length, 24);
     for (const file of ['csharp/appsettings.json', 'functions/local.settings.json']) {
       const errors: ParseError[] = [];
@@ -140,7 +140,7 @@ describe('keyless scan --fix options', () => {
     writeFileSync(join(project, '.env'), 'AZURE_CLIENT_SECRET=abc8Q~A7fpfPIgGjXm91FNcfOEKr.0aiacS8J7K2\n');
     const left = await run(project, 'scan', '--fix', '--fail-on-findings');
     assert.equal(left.code, 1);
-    assert.match(left.out, /secret-entra-client-secret/);
+    assert.match(left.out, /config-client-secret/);
   });
 
   it('declares the identity library in the nearest manifest when fixed code needs it', async (t) => {

@@ -57,7 +57,8 @@ export const secretRules: readonly SecretRule[] = [
   secretAccountKeyLiteral,
 ];
 
-export const configKeyRules: readonly ConfigKeyRule[] = [configStorageAccountKey, configCosmosKey, configOpenAIApiKey, configClientSecret];
+// Service-specific names first: "Cosmos:AccountKey" is a Cosmos DB key, though it ends like a storage account key's.
+export const configKeyRules: readonly ConfigKeyRule[] = [configCosmosKey, configOpenAIApiKey, configStorageAccountKey, configClientSecret];
 
 export const allRules: readonly Rule[] = [...codeRules, ...secretRules, ...configKeyRules];
 

@@ -1,6 +1,6 @@
-import { armList, armSend } from '../../azure/armRest';
 import { listAssignableResources, listResourcesOfTypes } from '../../azure/computeIdentity';
 import { grantCosmosSqlRole } from '../../azure/cosmosRoles';
+import { keyVaultUsesAccessPolicies, listChildEntities } from '../../azure/grantTargetReads';
 import { listIdentities } from '../../azure/identityWrites';
 import type { RequiredPermission } from '../../azure/permissions';
 import { signedInPrincipal } from '../../azure/currentUser';
@@ -84,30 +84,9 @@ async function principalItems(env: FlowEnv, subscription: FlowSubscription, offe
   ];
 }
 
-/** True when the vault uses access policies: an RBAC role would not let anyone read its secrets. */
-async function usesAccessPolicies(env: FlowEnv, tenantId: string, vaultId: string): Promise<boolean> {
-  const { body } = await armSend<{ properties?: { enableRbacAuthorization?: boolean } }>(env.access, tenantId, { method: 'GET', path: vaultId, apiVersion: '2023-07-01' });
-  return body?.properties?.enableRbacAuthorization !== true;
-}
-
-const CHILD_API: Record<string, string> = {
-  'microsoft.storage/storageaccounts': '2023-05-01',
-  'microsoft.servicebus/namespaces': '2021-11-01',
-  'microsoft.eventhub/namespaces': '2024-01-01',
-};
-
 async function loadChildren(env: FlowEnv, tenantId: string, target: GrantTargetResource): Promise<NonNullable<GrantContext['children']>> {
-  const apiVersion = CHILD_API[target.type.toLowerCase()];
   const lists = await Promise.all(
-    target.grant.children.map(async (child) => {
-      try {
-        const items = await armList<{ id: string; name: string }>(env.access, tenantId, `${target.id}/${child.path}`, apiVersion);
-        return items.map((i) => ({ id: i.id, name: i.name, child }));
-      } catch (error) {
-        if ((error as { statusCode?: number }).statusCode === 404) return []; // no such service on this account yet
-        throw error;
-      }
-    }),
+    target.grant.children.map(async (child) => (await listChildEntities(env.access, tenantId, target.id, target.type, child.path)).map((i) => ({ id: i.id, name: i.name, child }))),
   );
   return lists.flat();
 }
@@ -151,7 +130,7 @@ export async function grantAccessFlow(env: FlowEnv, context: GrantContext = {}):
               ? `No ${noun} named '${named}' in ${c.subscription!.displayName}: pick the one your code uses`
               : `What should ${c.principal!.name} reach?`;
           const target = await ui.showQuickPick(items, { ...position, placeHolder, noItemsMessage: c.request ? `No ${noun} in ${c.subscription!.displayName}` : 'No storage, key vault, messaging, App Configuration, AI, registry or Cosmos DB resources here' });
-          if (target.type.toLowerCase() === 'microsoft.keyvault/vaults' && (await usesAccessPolicies(env, c.subscription!.tenantId, target.id))) {
+          if (target.type.toLowerCase() === 'microsoft.keyvault/vaults' && (await keyVaultUsesAccessPolicies(env.access, c.subscription!.tenantId, target.id))) {
             await ui.showWarningMessage(
               `Key vault ${target.name} uses access policies, not Azure role-based access control.`,
               { detail: `A role assignment would not let ${c.principal!.name} read its secrets. Either switch the vault's permission model to "Azure role-based access control" (Access configuration in the portal; check existing access policies first), or add an access policy for ${c.principal!.name} with Get and List on secrets.` },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { initializerIn } from '../../src/passwordless/scanner/credentials';
+import { scanDocument } from '../../src/passwordless/engine';
 
 describe('initializerIn (what a credential argument was built from)', () => {
   it('reads declarations in each language: keywords, types, annotations and Go short declarations', () => {
@@ -16,5 +17,15 @@ describe('initializerIn (what a credential argument was built from)', () => {
     assert.equal(initializerIn('client = Client(url=url, credential=identity)', 'url'), undefined);
     assert.equal(initializerIn('const spare = new DefaultAzureCredential();', 'sp'), undefined);
     assert.equal(initializerIn('nothing here', 'sp'), undefined);
+  });
+
+  it('counts a variable as a credential only when it was built by a credential (or token provider) call', async () => {
+    const flagged = async (declaration: string) =>
+      (await scanDocument({ text: `${declaration}\nexport const q = new QueueClient(cs, queueName);\n`, fileName: 'src/queue.ts' })).map((f) => f.ruleId);
+    assert.deepEqual(await flagged('const queueName = getBearerTokenProvider(identity, scope);'), []);
+    assert.deepEqual(await flagged('const queueName = new DefaultAzureCredentialBuilder().build();'), []);
+    assert.deepEqual(await flagged('const queueName = settings.credentialsQueue;'), ['queue-connection-string']);
+    // The key credential's construction is a finding of its own; the client given it is one too.
+    assert.deepEqual(await flagged('const queueName = new AzureNamedKeyCredential(account, key);'), ['storage-shared-key', 'queue-connection-string']);
   });
 });

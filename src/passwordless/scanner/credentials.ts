@@ -48,8 +48,12 @@ function classifyValueOfTokenKey(value: Node, profile: SyntaxProfile): ArgumentK
 export type InitializerOf = (name: string) => string | undefined;
 
 const identifierShape = /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/;
-/** An initializer that builds (or names) a token credential or provider: `new DefaultAzureCredential(…)`, `get_bearer_token_provider(…)`. */
-const builtCredential = /^(?:await\s+)?(?:new\s+)?[\w.]*(?:Credential|credential|TokenProvider|token_provider)\w*\s*(?:[(<{;,]|$)/;
+/**
+ * An initializer that builds a token credential or provider: a call of something named …Credential, …TokenProvider
+ * or …CredentialBuilder (`new DefaultAzureCredential()`, `azidentity.NewDefaultAzureCredential(nil)`,
+ * `get_bearer_token_provider(…)`). A value merely named so (`settings.credentialsConnectionString`) is not one.
+ */
+const builtCredential = /^(?:await\s+)?(?:new\s+)?[\w.]*(?:Credential|TokenProvider|token_provider)(?:Builder)?\s*[(<]/;
 
 export function classifyArgument(arg: Argument, profile: SyntaxProfile, initializerOf?: InitializerOf): ArgumentKind {
   if (arg.keyword && tokenKeys.has(arg.keyword) && arg.keyword !== 'credential') return classifyValueOfTokenKey(arg.value, profile);

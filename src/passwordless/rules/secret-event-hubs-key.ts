@@ -1,7 +1,7 @@
 import { connectionSecretAt } from '../scanner/connectionSecret';
 import { allLanguages } from './languages';
 import type { SecretRule } from './model';
-import { eventHubContext } from './secret-service-bus-key';
+import { isEventHubsKey } from './secret-service-bus-key';
 
 export const secretEventHubsKey: SecretRule = {
   kind: 'secret',
@@ -12,7 +12,7 @@ export const secretEventHubsKey: SecretRule = {
   languages: allLanguages,
   anchors: ['SharedAccessKey='],
   detect: (doc, offset, anchor) =>
-    eventHubContext.test(doc.lineAround(offset))
+    isEventHubsKey(doc, offset)
       ? connectionSecretAt(doc, offset, anchor, {
           service: 'eventHubs',
           noun: 'Event Hubs shared access key',

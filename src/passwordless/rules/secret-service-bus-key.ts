@@ -1,9 +1,27 @@
 import { connectionSecretAt } from '../scanner/connectionSecret';
+import type { SecretDocument } from '../scanner/secretDocument';
 import { allLanguages } from './languages';
 import type { SecretRule } from './model';
 
-/** Both services share the SharedAccessKey format; a line that speaks of event hubs decides. */
-export const eventHubContext = /event[-_ ]?hubs?/i;
+const eventHubs = /event[-_ ]?hubs?/i;
+/** "ServiceBus" as a name, not in the namespace host (…servicebus.windows.net) that both services share. */
+const serviceBus = /service[-_ ]?bus(?!\.)/i;
+
+/**
+ * Both services share the SharedAccessKey format. The string's own line decides when it names either service (Event
+ * Hubs first: an Event Hubs namespace's host often says so); else the nearer of the two lines above that names one
+ * (`"EventHubs": {` over `"ConnectionString": …`); else Service Bus.
+ */
+export function isEventHubsKey(doc: SecretDocument, offset: number): boolean {
+  const line = doc.lineAround(offset);
+  if (eventHubs.test(line)) return true;
+  if (serviceBus.test(line)) return false;
+  for (const above of doc.linesAbove(offset, 2)) {
+    if (eventHubs.test(above)) return true;
+    if (serviceBus.test(above)) return false;
+  }
+  return false;
+}
 
 export const secretServiceBusKey: SecretRule = {
   kind: 'secret',
@@ -14,7 +32,7 @@ export const secretServiceBusKey: SecretRule = {
   languages: allLanguages,
   anchors: ['SharedAccessKey='],
   detect: (doc, offset, anchor) =>
-    eventHubContext.test(doc.lineAround(offset))
+    isEventHubsKey(doc, offset)
       ? undefined
       : connectionSecretAt(doc, offset, anchor, {
           service: 'serviceBus',

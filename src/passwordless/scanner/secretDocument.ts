@@ -40,6 +40,23 @@ export class SecretDocument {
     return this.text.slice(span.start, span.end);
   }
 
+  /** Up to `count` lines above the offset's line, nearest first, reading at most 1 KiB back (a JSON section, a declaration). */
+  linesAbove(offset: number, count: number): string[] {
+    const { text } = this;
+    const low = Math.max(0, offset - segmentLimit);
+    let end = offset;
+    while (end > low && text.charCodeAt(end - 1) !== 10) end--;
+    const lines: string[] = [];
+    while (lines.length < count && end > low) {
+      const lineEnd = end - 1;
+      let start = lineEnd;
+      while (start > low && text.charCodeAt(start - 1) !== 10) start--;
+      lines.push(text.slice(start, lineEnd));
+      end = start;
+    }
+    return lines;
+  }
+
   /** Lower-cased text of a span. */
   lowerSlice(span: Span): string {
     return this.text.slice(span.start, span.end).toLowerCase();

@@ -84,7 +84,7 @@ describe('Passwordless diagnostics and code lenses in a real VS Code', () => {
     const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length >= 7);
     assert.deepEqual(
       summary(diagnostics).map(([code, line]) => `${line + 1} ${code}`),
-      ['4 secret-storage-account-key', '5 secret-service-bus-key', '6 secret-cosmos-account-key', '7 secret-app-configuration', '10 secret-service-bus-key', '16 config-client-secret', '20 config-openai-api-key'],
+      ['4 secret-storage-account-key', '5 secret-service-bus-key', '6 secret-cosmos-account-key', '7 secret-app-configuration', '10 secret-event-hubs-key', '16 config-client-secret', '20 config-openai-api-key'],
     );
     assert.ok(diagnostics.every((d) => d.severity === SECRET));
   });

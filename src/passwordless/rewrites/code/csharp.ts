@@ -4,6 +4,7 @@
  * the endpoint taken from a visible connection string or read from its Service Connector setting.
  */
 import type { Fix, RewriteInput } from '../model';
+import { rewriteAtSite } from './atSite';
 import { rewriteAddAzureAppConfiguration, rewriteConnect } from './csharp/appConfiguration';
 import { clients, rewriteClient } from './csharp/clients';
 import { constructedClass, creationTypes, CsDocument, invokedName } from './csharp/document';
@@ -12,16 +13,14 @@ import { CsRewrite } from './csharp/session';
 
 export async function rewriteCSharp(input: RewriteInput): Promise<Fix | undefined> {
   if (input.language !== 'csharp') return undefined;
-  const doc = await CsDocument.parse(input.text);
-  if (!doc) return undefined;
-  try {
-    const site = doc.siteAt(input.finding.startOffset, input.finding.endOffset);
-    if (!site) return undefined;
-    const rewrite = new CsRewrite(doc, site, input);
-    return apply(rewrite) ? rewrite.finish() : undefined;
-  } finally {
-    doc.dispose();
-  }
+  return rewriteAtSite(
+    () => CsDocument.parse(input.text),
+    (doc) => doc.siteAt(input.finding.startOffset, input.finding.endOffset),
+    (doc, site) => {
+      const rewrite = new CsRewrite(doc, site, input);
+      return apply(rewrite) ? rewrite.finish() : undefined;
+    },
+  );
 }
 
 function apply(rewrite: CsRewrite): boolean {

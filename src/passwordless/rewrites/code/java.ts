@@ -3,6 +3,7 @@
  * rule (code/java/rules.ts), with `com.azure.identity.DefaultAzureCredentialBuilder` imported once.
  */
 import type { Fix, RewriteInput } from '../model';
+import { rewriteAtSite } from './atSite';
 import { finishedFix } from './textRanges';
 import { JavaDocument } from './java/document';
 import { javaRules } from './java/rules';
@@ -11,14 +12,12 @@ import { JavaRewrite } from './java/session';
 export async function rewriteJava(input: RewriteInput): Promise<Fix | undefined> {
   const rule = javaRules[input.finding.ruleId];
   if (!rule) return undefined;
-  const doc = await JavaDocument.parse(input.text);
-  if (!doc) return undefined;
-  try {
-    const site = doc.callAt(input.finding.startOffset, input.finding.endOffset);
-    if (!site) return undefined;
-    const rewrite = new JavaRewrite(doc, site, input);
-    return rule(rewrite) ? finishedFix(rewrite.finish(), input.text) : undefined;
-  } finally {
-    doc.dispose();
-  }
+  return rewriteAtSite(
+    () => JavaDocument.parse(input.text),
+    (doc) => doc.callAt(input.finding.startOffset, input.finding.endOffset),
+    (doc, site) => {
+      const rewrite = new JavaRewrite(doc, site, input);
+      return rule(rewrite) ? finishedFix(rewrite.finish(), input.text) : undefined;
+    },
+  );
 }

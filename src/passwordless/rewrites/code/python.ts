@@ -4,6 +4,7 @@
  * endpoint taken from a visible connection string or read from its Service Connector setting.
  */
 import type { Fix, RewriteInput } from '../model';
+import { rewriteAtSite } from './atSite';
 import { isConnectionFactory, rewriteConnectionFactory } from './python/connectionClients';
 import { PyDocument } from './python/document';
 import { rewriteClientCredential, rewriteClientSecretCredential, rewriteNamedKeyCredential } from './python/keyCredentials';
@@ -24,18 +25,18 @@ const byRule: Record<string, PythonRewrite> = {
 
 export async function rewritePython(input: RewriteInput): Promise<Fix | undefined> {
   if (input.language !== 'python') return undefined;
-  const doc = await PyDocument.parse(input.text);
-  if (!doc) return undefined;
-  try {
-    const call = doc.callAt(input.finding.startOffset, input.finding.endOffset);
-    if (!call?.childForFieldName('function')) return undefined;
-    const rewrite = new PyRewrite(doc, call, input);
-    const apply = isConnectionFactory(rewrite) ? rewriteConnectionFactory : byRule[input.finding.ruleId];
-    if (!apply || !apply(rewrite, isAsyncClient(doc, rewrite.callee.text))) return undefined;
-    return rewrite.finish();
-  } finally {
-    doc.dispose();
-  }
+  return rewriteAtSite(
+    () => PyDocument.parse(input.text),
+    (doc) => {
+      const call = doc.callAt(input.finding.startOffset, input.finding.endOffset);
+      return call?.childForFieldName('function') ? call : undefined;
+    },
+    (doc, call) => {
+      const rewrite = new PyRewrite(doc, call, input);
+      const apply = isConnectionFactory(rewrite) ? rewriteConnectionFactory : byRule[input.finding.ruleId];
+      return apply?.(rewrite, isAsyncClient(doc, rewrite.callee.text)) ? rewrite.finish() : undefined;
+    },
+  );
 }
 
 /** An asyncio client: imported from an `….aio` module, reached through one (`aio.BlobServiceClient`), or AsyncAzureOpenAI. */

@@ -3,6 +3,7 @@
  * (code/typescript/*), with the @azure/identity import added once in the file's own module system.
  */
 import type { Fix, RewriteInput } from '../model';
+import { rewriteAtSite } from './atSite';
 import { credentialsAndDataRewrites } from './typescript/credentialsAndData';
 import { TsDocument } from './typescript/document';
 import { TsRewrite } from './typescript/session';
@@ -13,14 +14,12 @@ const byRule: Record<string, RuleRewrite> = { ...storageAndMessagingRewrites, ..
 export async function rewriteTypeScript(input: RewriteInput): Promise<Fix | undefined> {
   const rewrite = byRule[input.finding.ruleId];
   if (!rewrite) return undefined;
-  const doc = await TsDocument.parse(input.text, input.language);
-  if (!doc) return undefined;
-  try {
-    const site = doc.callAt(input.finding.startOffset, input.finding.endOffset);
-    if (!site) return undefined;
-    const session = new TsRewrite(doc, site, input);
-    return rewrite(session) ? session.finish() : undefined;
-  } finally {
-    doc.dispose();
-  }
+  return rewriteAtSite(
+    () => TsDocument.parse(input.text, input.language),
+    (doc) => doc.callAt(input.finding.startOffset, input.finding.endOffset),
+    (doc, site) => {
+      const session = new TsRewrite(doc, site, input);
+      return rewrite(session) ? session.finish() : undefined;
+    },
+  );
 }

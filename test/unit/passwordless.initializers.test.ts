@@ -27,5 +27,7 @@ describe('initializerIn (what a credential argument was built from)', () => {
     assert.deepEqual(await flagged('const queueName = settings.credentialsQueue;'), ['queue-connection-string']);
     // The key credential's construction is a finding of its own; the client given it is one too.
     assert.deepEqual(await flagged('const queueName = new AzureNamedKeyCredential(account, key);'), ['storage-shared-key', 'queue-connection-string']);
+    // A client secret credential is flagged where it is built; the client given it uses a token credential.
+    assert.deepEqual(await flagged('const queueName = new ClientSecretCredential(tenantId, clientId, secret);'), ['client-secret-credential']);
   });
 });

@@ -63,7 +63,8 @@ export function classifyArgument(arg: Argument, profile: SyntaxProfile, initiali
   const text = arg.value.text;
   const initializer = identifierShape.test(text) ? initializerOf(text) : undefined;
   if (!initializer) return kind;
-  if (secretCredential.test(initializer)) return 'secret';
+  // A ClientSecretCredential is a token credential all the same: its secret is a finding where it is built.
+  if (secretCredential.test(initializer) && !/ClientSecretCredential/.test(initializer)) return 'secret';
   return builtCredential.test(initializer) ? 'credential' : kind;
 }
 

@@ -5,7 +5,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { CodePattern, CodeRule, CodeRuleLanguage } from '../rules/model';
 import type { Target } from '../types';
-import { initializerIn, type InitializerOf, lacksCredential, lacksCredentialInSlot, setsPassword } from './credentials';
+import { initializerIn, type InitializerOf, isPlainIdentifier, lacksCredential, lacksCredentialInSlot, setsPassword } from './credentials';
 import { callSiteOf, profiles, targetTypedCreations, type CallSite, type SyntaxProfile } from './syntax';
 import { targetIn } from './targets';
 
@@ -58,18 +58,14 @@ export function findCodeHits(
   const profile = profiles[language];
   const hits: CodeHit[] = [];
   const seen = new Set<number>();
-  const assigned = new Map<string, string | undefined>();
-  const initializers = new Map<string, string | undefined>();
-  const initializerOf: InitializerOf = (name) => {
-    if (!initializers.has(name)) initializers.set(name, initializerIn(text, name));
-    return initializers.get(name);
-  };
+  const literalOf = memoized((name) => literalAssignedTo(name, text));
+  const initializerOf: InitializerOf = memoized((name) => initializerIn(text, name));
   const consider = (site: CallSite): void => {
     if (seen.has(site.node.startIndex)) return;
     const candidate = index.get(site.name)?.find((c) => matches(site, c, profile, initializerOf));
     if (!candidate) return;
     seen.add(site.node.startIndex);
-    hits.push({ rule: candidate.rule, start: site.node.startIndex, end: site.node.endIndex, target: resolveTarget(site, candidate.rule, text, profile, assigned) });
+    hits.push({ rule: candidate.rule, start: site.node.startIndex, end: site.node.endIndex, target: resolveTarget(site, candidate.rule, profile, literalOf) });
   };
   if (!locateEachHit && literalHits.reduce((count, hit) => count + (index.has(hit.literal) ? 1 : 0), 0) > walkThreshold) {
     walkCallSites(root, profile, index, consider);
@@ -161,17 +157,15 @@ function isWithin(node: Node, names: readonly string[], profile: SyntaxProfile):
   return false;
 }
 
-const identifierShape = /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/;
-
 /** The resource the call names: a literal argument, or an identifier assigned a literal elsewhere in the file. */
-function resolveTarget(site: CallSite, rule: CodeRule, text: string, profile: SyntaxProfile, assigned: Map<string, string | undefined>): Target | undefined {
+function resolveTarget(site: CallSite, rule: CodeRule, profile: SyntaxProfile, literalOf: (name: string) => string | undefined): Target | undefined {
   for (const arg of site.args) {
     const value = arg.value;
     const literal =
       profile.strings.has(value.type) || profile.objects.has(value.type)
         ? value.text.slice(0, 4096)
-        : identifierShape.test(value.text)
-          ? cachedAssignment(value.text, text, assigned)
+        : isPlainIdentifier(value.text)
+          ? literalOf(value.text)
           : undefined;
     const target = literal ? targetIn(rule.service, literal) : undefined;
     if (target) return target;
@@ -179,9 +173,13 @@ function resolveTarget(site: CallSite, rule: CodeRule, text: string, profile: Sy
   return site.receiver ? targetIn(rule.service, site.receiver.text.slice(0, 4096)) : undefined;
 }
 
-function cachedAssignment(name: string, text: string, cache: Map<string, string | undefined>): string | undefined {
-  if (!cache.has(name)) cache.set(name, literalAssignedTo(name, text));
-  return cache.get(name);
+/** A lookup by name done once per name per scan (each is a regular expression over the whole file). */
+function memoized(find: (name: string) => string | undefined): (name: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (name) => {
+    if (!cache.has(name)) cache.set(name, find(name));
+    return cache.get(name);
+  };
 }
 
 function literalAssignedTo(name: string, text: string): string | undefined {

@@ -47,7 +47,10 @@ function classifyValueOfTokenKey(value: Node, profile: SyntaxProfile): ArgumentK
 /** What a variable was first assigned in the file (its initializer's text), when that can be found. */
 export type InitializerOf = (name: string) => string | undefined;
 
-const identifierShape = /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/;
+/** A bare name (not a member access, call or literal): what a textual declaration lookup can search for. */
+export function isPlainIdentifier(text: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]{0,100}$/.test(text);
+}
 /**
  * An initializer that builds a token credential or provider: a call of something named …Credential, …TokenProvider
  * or …CredentialBuilder (`new DefaultAzureCredential()`, `azidentity.NewDefaultAzureCredential(nil)`,
@@ -61,7 +64,7 @@ export function classifyArgument(arg: Argument, profile: SyntaxProfile, initiali
   if (kind !== 'other' || !initializerOf) return kind;
   // `new QueueClient(url, identity)`: a variable whose name says nothing is what it was built from.
   const text = arg.value.text;
-  const initializer = identifierShape.test(text) ? initializerOf(text) : undefined;
+  const initializer = isPlainIdentifier(text) ? initializerOf(text) : undefined;
   if (!initializer) return kind;
   // A ClientSecretCredential is a token credential all the same: its secret is a finding where it is built.
   if (secretCredential.test(initializer) && !/ClientSecretCredential/.test(initializer)) return 'secret';

@@ -1,7 +1,7 @@
 import { errors } from '../errors.js';
 
 /** The body of POST /providers/Microsoft.ResourceGraph/resources (QueryRequest), checked as ARG checks it. */
-export const AUTHORIZATION_SCOPE_FILTERS = ['AtScopeAndBelow', 'AtScopeAndAbove', 'AtScopeExact', 'AtScopeAboveAndBelow'] as const;
+const AUTHORIZATION_SCOPE_FILTERS = ['AtScopeAndBelow', 'AtScopeAndAbove', 'AtScopeExact', 'AtScopeAboveAndBelow'] as const;
 export type AuthorizationScopeFilter = (typeof AUTHORIZATION_SCOPE_FILTERS)[number];
 
 export const MAX_ROWS = 1000;

@@ -7,7 +7,7 @@ import type { ResourceTypeBehaviour } from './catalog.js';
  * account carries the two built-in SQL roles with their fixed ids.
  */
 const COSMOS_API_VERSIONS = ['2024-11-15', '2024-08-15', '2023-04-15', '2021-10-15'];
-export const COSMOS_BUILT_IN_SQL_ROLES = [
+const COSMOS_BUILT_IN_SQL_ROLES = [
   { name: '00000000-0000-0000-0000-000000000001', roleName: 'Cosmos DB Built-in Data Reader', dataActions: ['Microsoft.DocumentDB/databaseAccounts/readMetadata', 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/executeQuery', 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/readChangeFeed', 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/read'] },
   { name: '00000000-0000-0000-0000-000000000002', roleName: 'Cosmos DB Built-in Data Contributor', dataActions: ['Microsoft.DocumentDB/databaseAccounts/readMetadata', 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/*', 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/*'] },
 ];

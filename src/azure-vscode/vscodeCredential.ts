@@ -9,7 +9,7 @@ export function authProviderId(cloud: CloudName): 'microsoft' | 'microsoft-sover
 }
 
 /** The scopes VS Code's Microsoft provider understands: the ARM .default scope plus VSCODE_TENANT:<id> for a tenant. */
-export function sessionScopes(cloud: AzureCloud, tenantId?: string, scopes: readonly string[] = [cloud.credentialScope]): string[] {
+function sessionScopes(cloud: AzureCloud, tenantId?: string, scopes: readonly string[] = [cloud.credentialScope]): string[] {
   return tenantId ? [...scopes, `VSCODE_TENANT:${tenantId}`] : [...scopes];
 }
 

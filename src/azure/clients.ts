@@ -22,7 +22,7 @@ export interface SharedClientOptions {
   retryOptions?: PipelineRetryOptions;
 }
 
-export const USER_AGENT_PREFIX = 'keyless-vscode';
+const USER_AGENT_PREFIX = 'keyless-vscode';
 
 /**
  * Endpoint and scope set explicitly (the SDK would otherwise default to management.azure.com); retries stay the

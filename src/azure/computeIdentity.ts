@@ -18,7 +18,7 @@ const API_VERSIONS: Record<string, string> = {
   'microsoft.app/containerapps': '2024-03-01',
 };
 
-export function identityApiVersion(resourceType: string): string {
+function identityApiVersion(resourceType: string): string {
   const version = API_VERSIONS[resourceType.toLowerCase()];
   if (!version) throw new Error(`Keyless cannot change the identity of a ${resourceType} resource.`);
   return version;

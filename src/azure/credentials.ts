@@ -18,10 +18,10 @@ export class SignInRequiredError extends Error {
 }
 
 /** A fixed developer object id; the emulator treats an unknown oid as its scenario's default user. */
-export const EMULATOR_DEFAULT_OID = 'a11ce000-0000-4000-8000-00000000de70';
+const EMULATOR_DEFAULT_OID = 'a11ce000-0000-4000-8000-00000000de70';
 
 /** The tenant placeholder used when no tenant is asked for, as Microsoft Entra does. */
-export const HOME_TENANT = 'organizations';
+const HOME_TENANT = 'organizations';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

@@ -13,7 +13,7 @@ interface SdkIdentity {
   clientId?: string;
 }
 
-export function toUserAssignedIdentity(raw: SdkIdentity, fallbackTenantId: string): UserAssignedIdentity {
+function toUserAssignedIdentity(raw: SdkIdentity, fallbackTenantId: string): UserAssignedIdentity {
   const id = raw.id ?? '';
   const parsed = parseResourceId(id);
   return {

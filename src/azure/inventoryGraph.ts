@@ -8,12 +8,12 @@ import { GraphResultTruncatedError, graphRows, type GraphQuota } from './resourc
 // inventory.ts) is one page, one query of the user's quota, where a row per identity would page every 1,000 rows.
 // Identities and role assignments, by the thousand, travel as positional arrays (pack_array; names and scopes follow
 // from their ids): a third fewer bytes than keyed objects. Decoded into what the three ARM lists give.
-export const IDENTITIES_QUERY = `resources
+const IDENTITIES_QUERY = `resources
 | where type =~ 'microsoft.managedidentity/userassignedidentities'
 | project subscriptionId, identity = pack_array(id, location, properties.principalId, properties.clientId)
 | summarize identities = make_list(identity), total = count() by subscriptionId`;
 
-export const HOLDERS_QUERY = `resources
+const HOLDERS_QUERY = `resources
 | where isnotempty(identity) or type =~ '${COSMOS_ACCOUNT_TYPE}'
 | project subscriptionId, holder = pack('id', id, 'name', name, 'type', type, 'location', location, 'identity', identity)
 | summarize holders = make_list(holder), total = count() by subscriptionId`;
@@ -24,7 +24,7 @@ const ROLE_DEFINITIONS = '/providers/Microsoft.Authorization/roleDefinitions/';
 // A role definition id in its usual form (/subscriptions/<the assignment's>/providers/Microsoft.Authorization/
 // roleDefinitions/<guid>) travels as its GUID alone, any other as it is; the principal type, read by nothing, stays
 // behind. This largest answer shrank from 4.3 to 3.1 MB at 10,200 assignments.
-export const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
+const ROLE_ASSIGNMENTS_QUERY = `authorizationresources
 | where type =~ 'microsoft.authorization/roleassignments'
 | where tostring(properties.principalType) !~ 'User' and tostring(properties.principalType) !~ 'Group'
 | extend roleDefinitionId = tostring(properties.roleDefinitionId), roleGuid = tostring(split(tostring(properties.roleDefinitionId), '/')[6])

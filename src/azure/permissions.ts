@@ -50,7 +50,7 @@ export async function permissionsAt(access: AzureAccess, tenantId: string, scope
 }
 
 /** Deny assignments that apply at a scope (at or above it); unreadable ones count as none — the write will say. */
-export async function denyAssignmentsAt(access: AzureAccess, tenantId: string, scope: string): Promise<DenyAssignmentEntry[]> {
+async function denyAssignmentsAt(access: AzureAccess, tenantId: string, scope: string): Promise<DenyAssignmentEntry[]> {
   try {
     const raw = await armList<{ name: string; properties: Omit<DenyAssignmentEntry, 'name'> }>(access, tenantId, `${below(scope)}/providers/Microsoft.Authorization/denyAssignments?$filter=${encodeURIComponent('atScope()')}`, PERMISSIONS_API);
     return raw.map((d) => ({ name: d.name, ...d.properties }));

@@ -34,7 +34,7 @@ export class PrincipalNotReplicatedError extends Error {
 }
 
 /** ARM's PrincipalNotFound, or Cosmos DB's BadRequest for a principal it cannot find yet (its only signal is the text). */
-export function isPrincipalNotReplicated(error: unknown): boolean {
+function isPrincipalNotReplicated(error: unknown): boolean {
   const e = (error ?? {}) as { code?: string; message?: string };
   if (e.code === 'PrincipalNotFound') return true;
   return e.code === 'BadRequest' && /principal ID \[?[0-9a-f-]{36}\]? was not found in the AAD tenant/i.test(e.message ?? '');

@@ -4,7 +4,7 @@ import { armSend } from './armRest';
 // Azure Resource Graph answers one query over many subscriptions. Sent through armSend — the core-client pipeline
 // (bearer token, retries, the cloud's CA) every other call uses — rather than @azure/arm-resourcegraph 5, which would
 // bring a second client stack (@azure-rest/core-client) into the bundle for this one POST.
-export const RESOURCE_GRAPH_API = '2024-04-01';
+const RESOURCE_GRAPH_API = '2024-04-01';
 const PATH = '/providers/Microsoft.ResourceGraph/resources';
 /** ARG's largest page. */
 const MAX_ROWS = 1000;

@@ -30,7 +30,7 @@ function toModel(a: { id?: string; name?: string; scope?: string; roleDefinition
   return { id: a.id ?? '', name: a.name ?? '', scope: a.scope ?? '', roleDefinitionId: a.roleDefinitionId ?? '', principalId: a.principalId ?? '', principalType: a.principalType };
 }
 
-export function roleDefinitionIdFor(subscriptionId: string, role: string): string {
+function roleDefinitionIdFor(subscriptionId: string, role: string): string {
   return role.includes('/') ? role : `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role}`;
 }
 
@@ -43,7 +43,7 @@ export async function listRoleAssignmentsOf(access: AzureAccess, subscription: S
 }
 
 /** The assignment of exactly this role to this principal at exactly this scope, if there is one. */
-export async function findRoleAssignment(access: AzureAccess, subscription: SubscriptionRef, grant: Grant): Promise<RoleAssignment | undefined> {
+async function findRoleAssignment(access: AzureAccess, subscription: SubscriptionRef, grant: Grant): Promise<RoleAssignment | undefined> {
   const client = await access.authorizationClient(subscription);
   for await (const a of client.roleAssignments.listForScope(grant.scope, { filter: `principalId eq '${grant.principalId}'` })) {
     if (a.scope && sameId(a.scope, grant.scope) && roleGuidOf(a.roleDefinitionId ?? '') === roleGuidOf(grant.role)) return toModel(a);

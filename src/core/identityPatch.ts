@@ -27,7 +27,7 @@ export function spellingFor(resourceType: string): IdentitySpelling {
   return resourceType.toLowerCase().startsWith('microsoft.app/') ? 'compact' : 'spaced';
 }
 
-export function identityType(system: boolean, user: boolean, spelling: IdentitySpelling): string {
+function identityType(system: boolean, user: boolean, spelling: IdentitySpelling): string {
   if (system && user) return spelling === 'spaced' ? 'SystemAssigned, UserAssigned' : 'SystemAssigned,UserAssigned';
   return system ? 'SystemAssigned' : user ? 'UserAssigned' : 'None';
 }
@@ -39,7 +39,7 @@ export function parseIdentity(identity: { type?: string; userAssignedIdentities?
   return { system: parts.includes('systemassigned'), userAssignedIds };
 }
 
-export function hasUserIdentity(state: IdentityState, identityId: string): boolean {
+function hasUserIdentity(state: IdentityState, identityId: string): boolean {
   return state.userAssignedIds.some((id) => normalizeId(id) === normalizeId(identityId));
 }
 

@@ -34,10 +34,10 @@ export function validateResourceGroupName(name: string): Verdict {
 }
 
 /** Federated credential names: 3–120 of letters, digits, '-' and '_', starting with a letter or digit. */
-export const FEDERATED_CREDENTIAL_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,119}$/;
+const FEDERATED_CREDENTIAL_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,119}$/;
 export const MAX_FEDERATED_CREDENTIALS = 20;
-export const MAX_ISSUER_LENGTH = 600;
-export const MAX_SUBJECT_LENGTH = 600;
+const MAX_ISSUER_LENGTH = 600;
+const MAX_SUBJECT_LENGTH = 600;
 export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
 
 export function validateFederatedCredentialName(name: string): Verdict {

@@ -247,7 +247,7 @@ function shared(controller: AbortController): AbortController {
 }
 
 /** Throttling, server errors and lost connections may pass; denied, missing or signed-out will not. */
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   const e = (error ?? {}) as { name?: string; statusCode?: number; code?: string };
   if (e.name === 'AbortError') return false;
   if (e.statusCode === undefined) return e.code === 'REQUEST_SEND_ERROR' || e.code === 'ECONNRESET';

@@ -146,7 +146,7 @@ export function retry(subscription: AzureSubscription): CommandRef {
   return { command: 'keyless.refreshSubscription', title: 'Retry', arguments: [subscription.subscriptionId] };
 }
 
-export const byText = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
+const byText = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
 
 const systemAssigned = (holders: readonly IdentityHolder[]) => holders.filter((h) => h.systemAssigned);
 

@@ -58,7 +58,7 @@ export function isPlainIdentifier(text: string): boolean {
  */
 const builtCredential = /^(?:await\s+)?(?:new\s+)?[\w.]*(?:Credential|TokenProvider|token_provider)(?:Builder)?\s*[(<]/;
 
-export function classifyArgument(arg: Argument, profile: SyntaxProfile, initializerOf?: InitializerOf): ArgumentKind {
+function classifyArgument(arg: Argument, profile: SyntaxProfile, initializerOf?: InitializerOf): ArgumentKind {
   if (arg.keyword && tokenKeys.has(arg.keyword) && arg.keyword !== 'credential') return classifyValueOfTokenKey(arg.value, profile);
   const kind = classifyNode(arg.value, profile);
   if (kind !== 'other' || !initializerOf) return kind;

@@ -5,7 +5,7 @@
  */
 import type { Range } from '@vscode/tree-sitter-wasm';
 
-export const longLineLimit = 20_000;
+const longLineLimit = 20_000;
 
 /** Parser ranges covering every line but the long ones; undefined when no line is long (parse everything). */
 export function rangesWithoutLongLines(text: string): Range[] | undefined {

@@ -6,7 +6,7 @@
  */
 
 /** Connection strings and SAS URLs are far shorter; the bound keeps each anchor's span small. */
-export const segmentLimit = 1024;
+const segmentLimit = 1024;
 
 export interface Span {
   start: number;

@@ -12,7 +12,7 @@ import type { DocumentFindings } from './documentFindings';
 import { dependencyActions, documentFixes, fileFixEdit, workspaceEditOf } from './fixes';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('keyless');
-export const FIX_ALL_TITLE = 'Fix all secret-based clients in this file';
+const FIX_ALL_TITLE = 'Fix all secret-based clients in this file';
 
 /** A fix-all action whose edit is computed only when chosen (or when VS Code resolves it on save). */
 class FixAllAction extends vscode.CodeAction {

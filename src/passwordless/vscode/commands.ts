@@ -11,7 +11,7 @@ import { currentFinding, documentFixes, workspaceEditOf } from './fixes';
 import { followUpOf } from './followUp';
 import { scanWorkspace } from './workspaceScan';
 
-export const SCAN_WORKSPACE_COMMAND = 'keyless.passwordless.scanWorkspace';
+const SCAN_WORKSPACE_COMMAND = 'keyless.passwordless.scanWorkspace';
 const COPY_SETTINGS = 'Copy settings';
 
 function isFinding(value: unknown): value is Finding {

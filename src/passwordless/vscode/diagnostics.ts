@@ -6,7 +6,7 @@ import type { DocumentFindings } from './documentFindings';
 
 export const DIAGNOSTIC_SOURCE = 'Keyless';
 
-export function diagnosticOf(finding: Finding): vscode.Diagnostic {
+function diagnosticOf(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(rangeOf(finding), finding.message, diagnosticSeverityOf(finding.severity));
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = finding.ruleId;

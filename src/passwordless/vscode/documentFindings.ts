@@ -9,7 +9,7 @@ import { languageOf } from '../languages';
 import type { Finding, ScanOptions } from '../types';
 import { loadEngine } from './engineLoader';
 
-export const TYPING_DELAY_MS = 150;
+const TYPING_DELAY_MS = 150;
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
 /** Findings of one document at one version; the lens, hover and diagnostics read these. */

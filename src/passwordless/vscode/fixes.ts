@@ -9,7 +9,7 @@ import { loadEngine } from './engineLoader';
 import { manifestGlob } from './manifests';
 import { minimalEdit } from './minimalEdit';
 
-export function inputOf(document: vscode.TextDocument): ScanInput {
+function inputOf(document: vscode.TextDocument): ScanInput {
   return { text: document.getText(), fileName: vscode.workspace.asRelativePath(document.uri, false), languageId: document.languageId };
 }
 

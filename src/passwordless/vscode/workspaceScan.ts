@@ -10,7 +10,7 @@ import type { GitignoreFilter } from './gitignoreFilter';
 
 const CODE = '*.ts,*.mts,*.cts,*.tsx,*.js,*.mjs,*.cjs,*.jsx,*.py,*.cs,*.java,*.go';
 const CONFIG = '.env,.env.*,*.env,local.settings.json,appsettings*.json,application*.properties,application*.yml,application*.yaml';
-export const SCAN_INCLUDE = `**/{${CODE},${CONFIG}}`;
+const SCAN_INCLUDE = `**/{${CODE},${CONFIG}}`;
 
 export interface ScannedFile extends FileFindings {
   uri: vscode.Uri;

@@ -35,7 +35,7 @@ function locationItems(locations: LocationSummary[], preferred?: string, note = 
   }));
 }
 
-export function createIdentitySteps(env: FlowEnv): PromptStep<CreateIdentityContext>[] {
+function createIdentitySteps(env: FlowEnv): PromptStep<CreateIdentityContext>[] {
   let locations: Promise<LocationSummary[]> | undefined;
   const loadLocations = (s: FlowSubscription) => (locations ??= listLocations(env.access, s));
   return [

@@ -30,7 +30,7 @@ export interface DeleteIdentityContext extends WithIdentity {
 }
 
 export const DELETE_WITH_CLEANUP = 'Delete and Remove Role Assignments';
-export const DELETE_ONLY = 'Delete Identity Only';
+const DELETE_ONLY = 'Delete Identity Only';
 export const DELETE = 'Delete';
 
 /** Every subscription of the identity's tenant the user can see (its own first, even if the listing missed it). */
@@ -42,7 +42,7 @@ async function tenantSubscriptions(env: FlowEnv, subscription: FlowSubscription)
   return [subscription, ...others];
 }
 
-export async function loadImpact(env: FlowEnv, c: Required<Pick<DeleteIdentityContext, 'subscription' | 'identity'>>): Promise<IdentityImpact> {
+async function loadImpact(env: FlowEnv, c: Required<Pick<DeleteIdentityContext, 'subscription' | 'identity'>>): Promise<IdentityImpact> {
   const subscriptions = await tenantSubscriptions(env, c.subscription);
   const [holders, assignments, credentials] = await Promise.all([
     listResourcesOfTypes(env.access, c.subscription, ASSIGNABLE_TYPES).then((all) => all.filter((h) => h.userAssignedIdentityIds.some((id) => sameId(id, c.identity.id)))),
@@ -58,7 +58,7 @@ const describeAssignment = (a: IdentityImpact['assignments'][number]) =>
   `${a.roleName} on ${describeScope(a.scope)}${a.system === 'cosmos-sql' ? ' (Cosmos DB SQL role)' : ''}${a.where ? ` in subscription ${a.where}` : ''}`;
 
 /** The modal's detail text: what uses the identity, what it holds, what trusts it. */
-export function describeImpact(impact: IdentityImpact): string {
+function describeImpact(impact: IdentityImpact): string {
   const lines: string[] = [];
   const list = (title: string, items: string[]) => {
     lines.push(items.length ? `${title} (${items.length}):` : `${title}: none`);

@@ -33,7 +33,7 @@ function step(shouldPrompt: (c: FederatedContext) => boolean, prompt: PromptStep
   return { shouldPrompt, prompt };
 }
 
-export function federatedSteps(env: FlowEnv): PromptStep<FederatedContext>[] {
+function federatedSteps(env: FlowEnv): PromptStep<FederatedContext>[] {
   return [
     subscriptionStep(env),
     identityStep(env, 'Which identity should trust the external workload?'),

@@ -145,7 +145,7 @@ export function invokedName(site: Node): string | undefined {
 }
 
 /** `string`, `Uri`, `System.Uri`, `string?` → the type's own name; undefined for `var`. */
-export function typeName(type: Node | null): string | undefined {
+function typeName(type: Node | null): string | undefined {
   if (type?.type === 'predefined_type') return type.text;
   if (type?.type === 'nullable_type') return typeName(type.namedChildren[0] ?? null);
   return lastSegment(type);

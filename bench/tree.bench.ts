@@ -14,6 +14,7 @@ import type { NodeDescription } from '../src/inventory/nodeDescription';
 import { IdentityTreeModel } from '../src/inventory/presenter';
 import { DEFAULT_CONCURRENCY as CONCURRENCY } from '../src/inventory/limiter';
 import { runAnchor } from './tree.anchor';
+import { replayBare } from './tree.floor';
 
 const SUBSCRIPTIONS = 200;
 const IDENTITIES = 50;
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     // Resource Graph answers from an index it keeps current within seconds, not by rereading ARM per query; the data
     // does not change while measured, so the emulator's index may be a minute old.
     graphLagMs: 60_000,
+    // Our run's requests, for the bare client's replay.
+    journal: true,
   });
   const cloud = await cloudFor('Emulator', { endpoint: emulator.url, ca: emulator.ca });
   const access = createAzureAccess({ cloud, credentialFactory: createEmulatorCredentialFactory() });
@@ -47,6 +50,12 @@ async function main(): Promise<void> {
   const armOnly = await runOurs(emulator, access, subscriptions, false);
   const picks = ours.expanded.map((i) => ({ id: i.identity.id, principalId: i.identity.principalId, subscription: i.subscription }));
   const anchor = await runAnchor(emulator, access, subscriptions, picks, CONCURRENCY);
+  const credentials = createEmulatorCredentialFactory();
+  const token = async (tenantId: string) => (await credentials(tenantId).getToken(cloud.credentialScope))!.token;
+  const bare = await replayBare(emulator, ours.journal, CONCURRENCY, token);
+  // The same with no latency: the CPU work alone, the client's and the emulator's, on this machine's cores.
+  await emulator.setLatency(0);
+  const bareCpu = await replayBare(emulator, ours.journal, CONCURRENCY, token);
 
   const idealSeconds = (ours.requests * LATENCY_MS) / 1000 / CONCURRENCY;
   const result = {
@@ -60,6 +69,11 @@ async function main(): Promise<void> {
     idealRatio: round(ours.seconds / idealSeconds),
     // The bound charges each request one latency: fair for 20-item ARM pages, not for 3 graph pages carrying every
     // identity and role assignment. The expansions alone are requests of one page each.
+    // What a bare HTTPS client takes for the same requests on this machine and emulator: the part of idealRatio no
+    // client design can remove here.
+    bareSeconds: round(bare.seconds),
+    bareIdealRatio: round(bare.seconds / idealSeconds),
+    bareNoLatencySeconds: round(bareCpu.seconds),
     expandIdealRatio: round(ours.expandSeconds / ((ours.expandRequests * LATENCY_MS) / 1000 / CONCURRENCY)),
     graphQueries: ours.graphQueries,
     armOnlyRequests: armOnly.requests,
@@ -84,6 +98,7 @@ async function main(): Promise<void> {
   console.log(`ours, ARM lists only (keyless.tree.useResourceGraph off): ${armOnly.requests} requests in ${result.armOnlySeconds} s`);
   console.log(`anchor: ${anchor.requests} requests in ${result.anchorSeconds} s (list every identity, then its per-identity algorithm for the same 200)`);
   console.log(`ideal:  ${result.idealSeconds} s = ${ours.requests} pages × ${LATENCY_MS} ms ÷ ${CONCURRENCY}`);
+  console.log(`bare:   ${result.bareSeconds} s = ${result.bareIdealRatio}× the ideal bound: a bare HTTPS client (no SDK, no tree, only JSON.parse) replaying our ${ours.journal.length} requests at concurrency ${CONCURRENCY}, none waiting for another's answer, on this machine and emulator; with no latency at all, ${result.bareNoLatencySeconds} s`);
   console.log(`ratios: ${result.requestRatio}× fewer requests, ${result.timeRatio}× less time than the anchor; ${result.idealRatio}× the ideal bound (expanding alone: ${result.expandIdealRatio}× its bound)`);
   console.log(
     `floor:  listing every identity alone takes ${anchor.listRequests} requests with ARM's per-subscription lists, so no such design can beat the anchor by more than ${result.perSubscriptionListsBestRatio}× in requests here; the graph lists them across subscriptions`,
@@ -130,6 +145,7 @@ async function runOurs(emulator: EmulatorThread, access: AzureAccess, subscripti
   // Measured once the role assignments are in too (the tree is listed before they arrive; expanding waits for them).
   const heapMiB = round((heapUsed() - heapBefore) / 2 ** 20);
   const stats = await emulator.stats();
+  const journal = await emulator.journal();
   const requests = stats.total;
   const graphQueries = stats.byOperation['POST resourceGraph.resources'] ?? 0;
   // Per-identity cost, one at a time on identities not expanded yet (outside the measured totals).
@@ -140,7 +156,7 @@ async function runOurs(emulator: EmulatorThread, access: AzureAccess, subscripti
     maxPerIdentity = Math.max(maxPerIdentity, (await emulator.stats()).total - before);
   }
   inventory.dispose();
-  return { requests, graphQueries, seconds: listSeconds + expandSeconds, listSeconds, expandSeconds, expandRequests: requests - listRequests, maxPerIdentity, expanded, heapMiB, listBusy, expandBusy };
+  return { requests, journal, graphQueries, seconds: listSeconds + expandSeconds, listSeconds, expandSeconds, expandRequests: requests - listRequests, maxPerIdentity, expanded, heapMiB, listBusy, expandBusy };
 }
 
 /** Deterministic sample without replacement. */

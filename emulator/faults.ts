@@ -34,6 +34,10 @@ export class FaultInjector {
     return this.options.latencyMs ?? 0;
   }
 
+  set latencyMs(ms: number) {
+    this.options.latencyMs = ms;
+  }
+
   get retryAfterSeconds(): number {
     return this.options.retryAfterSeconds ?? 1;
   }

@@ -6,10 +6,11 @@ import { DEFAULT_GRAPH_QUOTA, GraphQuota, type GraphQuotaOptions } from './graph
 import { GraphView } from './graph/tables.js';
 import { LroTracker, type LroOptions } from './lro.js';
 import { loadScenario, resolveScenario } from './scenarios/load.js';
-import { createArmServer, RequestStats } from './server.js';
+import { createArmServer, RequestStats, type JournalEntry } from './server.js';
 import { Store } from './store.js';
 
 export type { FaultOptions } from './faults.js';
+export type { JournalEntry } from './server.js';
 export type { LroOptions } from './lro.js';
 export type { GraphQuotaOptions } from './graph/quota.js';
 export type { ScenarioData } from './scenarios/load.js';
@@ -38,6 +39,8 @@ export interface EmulatorOptions {
   graphQuota?: GraphQuotaOptions;
   /** Resource Graph indexing lag: queries see the store as of the last rebuild, rebuilt once this old (default 0: current). */
   graphLagMs?: number;
+  /** Keep every authenticated request (method, URL, body, tenant; never the token) for `journal()` (default false). */
+  journal?: boolean;
 }
 
 export interface RunningEmulator {
@@ -45,7 +48,12 @@ export interface RunningEmulator {
   ca: string;
   caPath: string;
   stats(): { total: number; byOperation: Record<string, number> };
+  /** Zeroes the counts and empties the journal. */
   resetStats(): void;
+  /** The requests since the last reset, when started with `journal: true`; otherwise empty. */
+  journal(): JournalEntry[];
+  /** Changes ARM's response time from the next request on (benchmarks compare runs with and without it). */
+  setLatency(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -64,9 +72,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     now: options.now ?? (() => Date.now()),
   };
   const certificate = await createCertificate();
-  const stats = new RequestStats();
+  const stats = new RequestStats({ journal: options.journal });
   let url = '';
-  const server = createArmServer({ key: certificate.key, cert: certificate.cert, state, faults: new FaultInjector(options.faults), stats, baseUrl: () => url });
+  const faults = new FaultInjector({ ...options.faults });
+  const server = createArmServer({ key: certificate.key, cert: certificate.cert, state, faults, stats, baseUrl: () => url });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -78,6 +87,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     caPath: certificate.caPath,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    journal: () => [...(stats.journal ?? [])],
+    setLatency: (ms) => {
+      faults.latencyMs = ms;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -8,9 +8,23 @@ import type { FaultDecision, FaultInjector } from './faults.js';
 import { normalizePath } from './ids.js';
 import { matchRoute } from './routes.js';
 
+/** A request as a client sent it, so that a benchmark can replay the same workload. The caller's tenant stands in
+ *  for its token, which is never kept. */
+export interface JournalEntry {
+  method: string;
+  url: string;
+  body: unknown;
+  tenantId: string;
+}
+
 export class RequestStats {
   total = 0;
   byOperation: Record<string, number> = {};
+  /** Authenticated requests since the last reset, in arrival order; only when the emulator was asked to keep them. */
+  readonly journal: JournalEntry[] | undefined;
+  constructor(options: { journal?: boolean } = {}) {
+    this.journal = options.journal ? [] : undefined;
+  }
   count(operation: string): void {
     this.total += 1;
     this.byOperation[operation] = (this.byOperation[operation] ?? 0) + 1;
@@ -21,6 +35,7 @@ export class RequestStats {
   reset(): void {
     this.total = 0;
     this.byOperation = {};
+    this.journal?.splice(0);
   }
 }
 
@@ -92,6 +107,7 @@ async function answer(parts: ServerParts, req: IncomingMessage, { method, path, 
     // 3. Auth.
     const caller = authenticate(parts.state.store, req.headers.authorization, parts.state.now());
     const body = await readJson(req);
+    parts.stats.journal?.push({ method, url: req.url ?? '/', body, tenantId: caller.tenantId });
 
     // 4. Route.
     if (!match) throw errors.noRoute(method, path);

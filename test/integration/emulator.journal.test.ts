@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ManagedServiceIdentityClient } from '@azure/arm-msi';
+import { startEmulator } from '../../emulator/index.js';
+import { clientOptionsFor, DEMO, mintToken, tokenFor } from '../../emulator/testing.js';
+
+const PROD = DEMO.subscription('Contoso Production');
+const TENANT = DEMO.tenant('Contoso');
+const credential = tokenFor({ oid: DEMO.developer.oid, tid: TENANT });
+
+describe('emulator: the request journal benchmarks replay', () => {
+  it('keeps each request as sent (method, URL, body, tenant) and never its token', async () => {
+    const emulator = await startEmulator({ journal: true });
+    try {
+      const msi = new ManagedServiceIdentityClient(credential, PROD, clientOptionsFor(emulator));
+      await msi.userAssignedIdentities.get('rg-identities', 'id-orders-api');
+      await msi.userAssignedIdentities.createOrUpdate('rg-identities', 'id-journaled', { location: 'eastus', tags: { team: 'a' } });
+      const [read, write] = emulator.journal();
+      assert.equal(emulator.journal().length, 2);
+      assert.equal(read.method, 'GET');
+      assert.match(read.url, /\/resourceGroups\/rg-identities\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/id-orders-api\?api-version=/);
+      assert.equal(read.body, undefined);
+      assert.equal(write.method, 'PUT');
+      assert.deepEqual(write.body, { location: 'eastus', tags: { team: 'a' } });
+      assert.equal(write.tenantId, TENANT);
+      const token = mintToken({ oid: DEMO.developer.oid, tid: TENANT }).token;
+      const kept = JSON.stringify(emulator.journal());
+      assert.ok(!/bearer|authorization/i.test(kept) && !kept.includes(token.split('.')[1]), 'no token or header in the journal');
+
+      emulator.resetStats();
+      assert.deepEqual(emulator.journal(), []);
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('keeps nothing unless asked', async () => {
+    const emulator = await startEmulator();
+    try {
+      const msi = new ManagedServiceIdentityClient(credential, PROD, clientOptionsFor(emulator));
+      await msi.userAssignedIdentities.get('rg-identities', 'id-orders-api');
+      assert.equal(emulator.stats().total, 1);
+      assert.deepEqual(emulator.journal(), []);
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('changes its response time while running', async () => {
+    const emulator = await startEmulator();
+    try {
+      const msi = new ManagedServiceIdentityClient(credential, PROD, clientOptionsFor(emulator));
+      emulator.setLatency(60);
+      const started = performance.now();
+      await msi.userAssignedIdentities.get('rg-identities', 'id-orders-api');
+      assert.ok(performance.now() - started >= 60);
+    } finally {
+      await emulator.stop();
+    }
+  });
+});

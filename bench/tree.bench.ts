@@ -14,7 +14,7 @@ import type { NodeDescription } from '../src/inventory/nodeDescription';
 import { IdentityTreeModel } from '../src/inventory/presenter';
 import { DEFAULT_CONCURRENCY as CONCURRENCY } from '../src/inventory/limiter';
 import { runAnchor } from './tree.anchor';
-import { replayBare } from './tree.floor';
+import { replayBare } from './tree.bare';
 
 const SUBSCRIPTIONS = 200;
 const IDENTITIES = 50;

@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ManagedServiceIdentityClient } from '@azure/arm-msi';
-import { startEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../emulator/index.js';
 import { clientOptionsFor, DEMO, mintToken, tokenFor } from '../../emulator/testing.js';
+import { withEmulator } from './graph.harness.js';
 
 const PROD = DEMO.subscription('Contoso Production');
 const TENANT = DEMO.tenant('Contoso');
 const credential = tokenFor({ oid: DEMO.developer.oid, tid: TENANT });
+const msiOf = (emulator: RunningEmulator) => new ManagedServiceIdentityClient(credential, PROD, clientOptionsFor(emulator));
 
 describe('emulator: the request journal benchmarks replay', () => {
-  it('keeps each request as sent (method, URL, body, tenant) and never its token', async () => {
-    const emulator = await startEmulator({ journal: true });
-    try {
-      const msi = new ManagedServiceIdentityClient(credential, PROD, clientOptionsFor(emulator));
+  it('keeps each request as sent (method, URL, body, tenant) and never its token', () =>
+    withEmulator({ journal: true }, async (emulator) => {
+      const msi = msiOf(emulator);
       await msi.userAssignedIdentities.get('rg-identities', 'id-orders-api');
       await msi.userAssignedIdentities.createOrUpdate('rg-identities', 'id-journaled', { location: 'eastus', tags: { team: 'a' } });
       const [read, write] = emulator.journal();
@@ -29,33 +30,20 @@ describe('emulator: the request journal benchmarks replay', () => {
 
       emulator.resetStats();
       assert.deepEqual(emulator.journal(), []);
-    } finally {
-      await emulator.stop();
-    }
-  });
+    }));
 
-  it('keeps nothing unless asked', async () => {
-    const emulator = await startEmulator();
-    try {
-      const msi = new ManagedServiceIdentityClient(credential, PROD, clientOptionsFor(emulator));
-      await msi.userAssignedIdentities.get('rg-identities', 'id-orders-api');
+  it('keeps nothing unless asked', () =>
+    withEmulator({}, async (emulator) => {
+      await msiOf(emulator).userAssignedIdentities.get('rg-identities', 'id-orders-api');
       assert.equal(emulator.stats().total, 1);
       assert.deepEqual(emulator.journal(), []);
-    } finally {
-      await emulator.stop();
-    }
-  });
+    }));
 
-  it('changes its response time while running', async () => {
-    const emulator = await startEmulator();
-    try {
-      const msi = new ManagedServiceIdentityClient(credential, PROD, clientOptionsFor(emulator));
+  it('changes its response time while running', () =>
+    withEmulator({}, async (emulator) => {
       emulator.setLatency(60);
       const started = performance.now();
-      await msi.userAssignedIdentities.get('rg-identities', 'id-orders-api');
+      await msiOf(emulator).userAssignedIdentities.get('rg-identities', 'id-orders-api');
       assert.ok(performance.now() - started >= 60);
-    } finally {
-      await emulator.stop();
-    }
-  });
+    }));
 });
